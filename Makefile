@@ -1,0 +1,32 @@
+# DataMarketSim — the two commands a fresh machine needs are `make run` and `make test`.
+SWIFT ?= swift
+RELEASE_BIN = .build/release/datamarket
+SCENARIO ?= scenarios/baseline.json
+
+.PHONY: run test build release bench bench-peers clean
+
+## Build a release binary and run the baseline scenario into results/.
+run: release
+	$(RELEASE_BIN) run $(SCENARIO)
+
+## Build and run every test (unit, property, golden, end-to-end).
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product datamarket
+
+## Benchmarks (release build, CPU time).
+bench: release
+	$(RELEASE_BIN) bench all --repeat 3
+
+## Our hold model next to SimPy's, installed from PyPI into a local virtual environment.
+bench-peers: release
+	bash scripts/bench-peers.sh
+
+clean:
+	rm -rf .build

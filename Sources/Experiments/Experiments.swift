@@ -1,0 +1,2 @@
+/// The Experiments layer (see ARCHITECTURE.md).
+public enum ExperimentsLayer {}

@@ -1,0 +1,2 @@
+/// The Market layer (see ARCHITECTURE.md).
+public enum MarketLayer {}

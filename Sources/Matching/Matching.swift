@@ -1,0 +1,2 @@
+/// The Matching layer (see ARCHITECTURE.md).
+public enum MatchingLayer {}

@@ -1,0 +1,12 @@
+/// A failure to write an output file, naming the file and the operating system's reason.
+public enum OutputError: Error, CustomStringConvertible, Sendable, Equatable {
+  case cannotWrite(path: String, reason: String)
+  case cannotCreateDirectory(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
+    case let .cannotCreateDirectory(path, reason): return "\(path): cannot create folder: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Market
+import Output
+import Simulation
+
+/// A resolved, validated scenario: its name, seed, the overrides applied and the model's
+/// configuration. Made only by ``Scenario/load(file:overrides:seed:)`` or ``Scenario/decode(_:file:)``.
+public struct Scenario: Sendable {
+  /// The kinds of model a scenario can drive.
+  public static let kinds = ["mm1"]
+
+  /// Display name (default: the file's base name).
+  public var name: String
+  /// The master seed of every random stream.
+  public var seed: UInt64
+  /// The file it came from.
+  public var file: String
+  /// `--set` overrides in the order given.
+  public var overrides: [String]
+  /// FNV-1a hash of the resolved scenario (after extends and overrides).
+  public var hash: String
+  /// The model to run.
+  public var model: ModelConfig
+
+  /// Loads `file`, applies `overrides` and validates everything; `seed` replaces the file's seed.
+  public static func load(file: String, overrides: [String] = [], seed: UInt64? = nil) throws(ScenarioError) -> Scenario {
+    let root = try ScenarioLoader.apply(overrides: overrides, to: ScenarioLoader.load(file))
+    var scenario = try decode(root, file: file)
+    scenario.overrides = overrides
+    if let seed { scenario.seed = seed }
+    return scenario
+  }
+
+  /// Validates a resolved JSON tree.
+  public static func decode(_ root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
+    var r = try ConfigReader(root)
+    let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let name = try r.string("name", default: base)
+    _ = try r.string("description", default: "")
+    let kind = try r.string("kind", default: "mm1", allowed: kinds)
+    let seed = try r.seed("seed", default: 1)
+    let model: ModelConfig
+    switch kind {
+    default:
+      model = .mm1(try MM1Scenario.decode(&r))
+    }
+    try r.finish()
+    return Scenario(name: name, seed: seed, file: file, overrides: [], hash: RunMetadata.hash(root.canonicalText), model: model)
+  }
+}
+
+/// The configuration of the model a scenario runs, one case per scenario kind.
+public enum ModelConfig: Sendable {
+  case mm1(MM1Queue.Parameters)
+}

@@ -1,0 +1,175 @@
+/// The future-event list: a binary min-heap of pending events keyed by
+/// (time, priority, sequence number).
+///
+/// Equal times resolve by `priority` (lower first), then first-in first-out by insertion (a
+/// per-calendar sequence number). Heap entries are 16 bytes — time, payload slot, priority —
+/// so a thousand pending events fit in L1; payloads and sequence numbers live in a slot arena
+/// beside the heap, and the sequence number is read only when two times are exactly equal.
+/// Cancellation is lazy: the slot's payload is dropped at once, and the slot is recycled when
+/// its heap entry reaches the top. Heap, arena and free list are reused, so in steady state
+/// scheduling and popping allocate nothing.
+///
+///     var calendar = EventCalendar<MyEvent>()
+///     let h = calendar.schedule(.arrival(customer: 1), at: 2.5)
+///     calendar.cancel(h)
+///
+/// - Complexity: schedule and pop O(log n) comparisons; cancel O(1).
+@frozen
+public struct EventCalendar<Event> {
+  /// One heap entry. 16 bytes.
+  @frozen @usableFromInline
+  struct Entry {
+    @usableFromInline var time: Double
+    @usableFromInline var slot: Int32
+    @usableFromInline var priority: Int32
+
+    @inlinable @inline(__always)
+    init(time: Double, slot: Int32, priority: Int32) { self.time = time; self.slot = slot; self.priority = priority }
+  }
+
+  @usableFromInline var heap: ContiguousArray<Entry> = []
+  /// Payload per slot; nil for a free or cancelled slot.
+  @usableFromInline var payloads: ContiguousArray<Event?> = []
+  /// Sequence number of the event scheduled into each slot (FIFO tie-break, handle check).
+  @usableFromInline var sequences: ContiguousArray<UInt64> = []
+  @usableFromInline var freeSlots: ContiguousArray<Int32> = []
+  @usableFromInline var nextSequence: UInt64 = 0
+  @usableFromInline var _count: Int = 0
+
+  /// The number of pending (scheduled, not cancelled, not popped) events.
+  @inlinable public var count: Int { _count }
+
+  /// An empty calendar; `capacity` pre-sizes the storage.
+  @inlinable public init(capacity: Int = 0) {
+    heap.reserveCapacity(capacity); payloads.reserveCapacity(capacity)
+    sequences.reserveCapacity(capacity); freeSlots.reserveCapacity(capacity)
+  }
+
+  /// Whether nothing is pending.
+  @inlinable public var isEmpty: Bool { _count == 0 }
+
+  /// Schedules `event` at `time` with tie-break `priority` (lower first). The caller
+  /// (``Kernel``) validates the time.
+  @inlinable @discardableResult
+  public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0) -> EventHandle {
+    let slot: Int32
+    let sequence = nextSequence
+    nextSequence &+= 1
+    if let free = freeSlots.popLast() {
+      slot = free
+      payloads[Int(slot)] = event
+      sequences[Int(slot)] = sequence
+    } else {
+      slot = Int32(payloads.count)
+      payloads.append(event)
+      sequences.append(sequence)
+    }
+    push(Entry(time: time, slot: slot, priority: Int32(truncatingIfNeeded: priority)))
+    _count += 1
+    return EventHandle(slot: slot, sequence: sequence)
+  }
+
+  /// Cancels a pending event. Returns `false` if it already fired or was cancelled.
+  @inlinable @discardableResult
+  public mutating func cancel(_ handle: EventHandle) -> Bool {
+    let s = Int(handle.slot)
+    guard s >= 0, s < payloads.count, sequences[s] == handle.sequence, payloads[s] != nil else { return false }
+    payloads[s] = nil  // the heap entry stays until it surfaces; the slot is not reused before
+    _count -= 1
+    return true
+  }
+
+  /// The time of the next pending event, or `nil` if none.
+  @inlinable public mutating func peekTime() -> Double? {
+    while let top = heap.first {
+      if payloads[Int(top.slot)] != nil { return top.time }
+      freeSlots.append(popEntry().unsafelyUnwrapped.slot)
+    }
+    return nil
+  }
+
+  /// Removes and returns the next event and its time, or `nil` if none is pending.
+  @inlinable
+  public mutating func pop() -> (time: Double, event: Event)? { pop(notAfter: .infinity) }
+
+  /// Removes and returns the next event if its time is at most `limit`; otherwise (or when
+  /// nothing is pending) returns `nil` and leaves the calendar as it was.
+  @inlinable
+  public mutating func pop(notAfter limit: Double) -> (time: Double, event: Event)? {
+    while let first = heap.first {
+      if first.time > limit && payloads[Int(first.slot)] != nil { return nil }
+      let top = popEntry().unsafelyUnwrapped
+      let s = Int(top.slot)
+      let payload = payloads[s]
+      payloads[s] = nil
+      freeSlots.append(top.slot)
+      if let event = payload {
+        _count -= 1
+        return (top.time, event)
+      }
+    }
+    return nil
+  }
+
+  /// Removes every pending event, keeping the storage.
+  @inlinable public mutating func removeAll() {
+    while let top = popEntry() {
+      payloads[Int(top.slot)] = nil
+      freeSlots.append(top.slot)
+    }
+    _count = 0
+  }
+
+  // MARK: internals
+
+  /// Whether `a` comes before `b`: earlier time, then lower priority, then lower sequence.
+  @inlinable @inline(__always)
+  static func precedes(_ a: Entry, _ b: Entry, _ seq: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+    if a.time != b.time { return a.time < b.time }
+    if a.priority != b.priority { return a.priority < b.priority }
+    return seq[Int(a.slot)] < seq[Int(b.slot)]
+  }
+
+  @inlinable @inline(__always)
+  mutating func push(_ entry: Entry) {
+    heap.append(entry)
+    sequences.withUnsafeMutableBufferPointer { seq in
+      heap.withUnsafeMutableBufferPointer { b in
+        var i = b.count &- 1
+        while i > 0 {
+          let parent = (i &- 1) >> 1
+          let p = b[parent]
+          if EventCalendar.precedes(entry, p, seq) { b[i] = p; i = parent } else { break }
+        }
+        b[i] = entry
+      }
+    }
+  }
+
+  @inlinable @inline(__always)
+  mutating func popEntry() -> Entry? {
+    guard let last = heap.popLast() else { return nil }
+    if heap.isEmpty { return last }
+    return sequences.withUnsafeMutableBufferPointer { seq in
+      heap.withUnsafeMutableBufferPointer { b in
+        let n = b.count
+        let top = b[0]
+        var i = 0
+        while true {
+          let l = 2 &* i &+ 1
+          if l >= n { break }
+          var m = l
+          let r = l &+ 1
+          if r < n && EventCalendar.precedes(b[r], b[l], seq) { m = r }
+          let child = b[m]
+          if EventCalendar.precedes(child, last, seq) { b[i] = child; i = m } else { break }
+        }
+        b[i] = last
+        return top
+      }
+    }
+  }
+}
+
+extension EventCalendar: Sendable where Event: Sendable {}
+extension EventCalendar.Entry: Sendable {}

@@ -1,0 +1,92 @@
+import Simulation
+
+/// `datamarket bench`: throughput benchmarks, reporting CPU time (release builds only give
+/// meaningful figures). `--csv` prints `group,name,ops,cpu_s,wall_s,ops_per_s,ns_per_op,rss_mb`.
+enum BenchCommand: Command {
+  static let name = "bench"
+  static let abstract = "Measure throughput: kernel (and further groups as they exist)."
+  static let usage = "datamarket bench [kernel|all] [--quick] [--csv] [--repeat N]"
+  static let discussion = """
+    kernel: hold-1000 and hold-100000 (the hold model, 10^7 events each) and mm1 (an M/M/1 queue
+    at rho = 0.9 with 10^6 customers, checked against rho/(mu - lambda)). --quick divides the
+    work by 10. Figures are process CPU time; with --repeat N each benchmark runs N times and the
+    median is reported.
+    """
+  static let options = [
+    OptionSpec(name: "quick", valueName: nil, help: "One tenth of the work (smoke test)."),
+    OptionSpec(name: "csv", valueName: nil, help: "Print CSV rows instead of a table."),
+    OptionSpec(name: "repeat", valueName: "N", help: "Run each benchmark N times and report the median (default 1)."),
+  ]
+  static let positionals = 0...1
+  static let groups = ["kernel", "all"]
+
+  static func run(_ args: ParsedArguments) throws(CLIError) {
+    let group = args.positionals.first ?? "all"
+    guard groups.contains(group) else {
+      throw .usage(command: name, message: "unknown benchmark group '\(group)': expected one of \(groups.joined(separator: ", "))")
+    }
+    let scale = args.flag("quick") ? 10 : 1
+    let repeats = try args.integer("repeat", command: name, in: 1...1000) ?? 1
+    var report = BenchReport(csv: args.flag("csv"))
+    do {
+      if group == "kernel" || group == "all" { try KernelBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
+    } catch let e as CLIError {
+      throw e
+    } catch {
+      throw .internal("benchmark failed: \(error)")
+    }
+  }
+}
+
+/// One measured benchmark row.
+struct BenchRow {
+  var group: String
+  var name: String
+  var ops: Int
+  var cpuSeconds: Double
+  var wallSeconds: Double
+  var rssMB: Double
+  var note: String = ""
+  var nsPerOp: Double { cpuSeconds * 1e9 / Double(ops) }
+  var opsPerSecond: Double { Double(ops) / cpuSeconds }
+}
+
+/// Prints benchmark rows as a table or CSV, as they finish.
+struct BenchReport {
+  let csv: Bool
+  var printedHeader = false
+
+  mutating func add(_ row: BenchRow) {
+    if !printedHeader {
+      print(csv ? "group,name,ops,cpu_s,wall_s,ops_per_s,ns_per_op,rss_mb"
+                : pad("benchmark", 24) + pad("ops", 12) + pad("cpu s", 9) + pad("ops/s", 14) + pad("ns/op", 9) + pad("rss MB", 9) + "note")
+      printedHeader = true
+    }
+    if csv {
+      print("\(row.group),\(row.name),\(row.ops),\(r(row.cpuSeconds, 4)),\(r(row.wallSeconds, 4)),\(r(row.opsPerSecond, 0)),\(r(row.nsPerOp, 2)),\(r(row.rssMB, 1))")
+    } else {
+      print(pad("\(row.group),\(row.name)", 24) + pad(String(row.ops), 12) + pad(r(row.cpuSeconds, 3), 9)
+            + pad(humanRate(row.opsPerSecond), 14) + pad(r(row.nsPerOp, 1), 9) + pad(r(row.rssMB, 1), 9) + row.note)
+    }
+  }
+
+  func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+  func r(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return "nan" }
+    var p = 1.0
+    for _ in 0..<digits { p *= 10 }
+    let v = (x * p).rounded() / p
+    return digits == 0 ? String(Int(v)) : String(v)
+  }
+  func humanRate(_ x: Double) -> String {
+    x >= 1e6 ? r(x / 1e6, 2) + " M/s" : x >= 1e3 ? r(x / 1e3, 1) + " k/s" : r(x, 0) + " /s"
+  }
+}
+
+/// Runs `body` `repeats` times and returns the row with the median CPU time.
+func medianOf(_ repeats: Int, _ body: () throws -> BenchRow) rethrows -> BenchRow {
+  var rows: [BenchRow] = []
+  for _ in 0..<repeats { rows.append(try body()) }
+  rows.sort { $0.cpuSeconds < $1.cpuSeconds }
+  return rows[rows.count / 2]
+}

@@ -1,0 +1,63 @@
+import Output
+import Scenario
+
+/// `datamarket run`: runs one scenario and writes its CSVs and `run.json`.
+enum RunCommand: Command {
+  static let name = "run"
+  static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--quiet]"
+  static let discussion = """
+    Outputs go to DIR (default results/<scenario name>/), each file written atomically.
+    With --check DIR the CSVs are compared with a golden folder; the first differing line is
+    printed and the exit code is 1 if anything differs.
+    """
+  static let options = [
+    OptionSpec(name: "seed", valueName: "N", help: "Master seed (overrides the file's seed)."),
+    OptionSpec(name: "out", valueName: "DIR", help: "Output folder."),
+    OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a scenario key."),
+    OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
+    OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
+    OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
+  ]
+  static let positionals = 1...1
+
+  static func run(_ args: ParsedArguments) throws(CLIError) {
+    var seed: UInt64?
+    if let s = args.value("seed") {
+      guard let v = UInt64(s) else {
+        throw .usage(command: name, message: "the value '\(s)' is invalid for '--seed': expected an integer ≥ 0")
+      }
+      seed = v
+    }
+    let scenario: Scenario
+    do {
+      scenario = try Scenario.load(file: args.positionals[0], overrides: args.all("set"), seed: seed)
+    } catch {
+      throw .input(error.description)
+    }
+    let folder = args.value("out") ?? "results/\(scenario.name)"
+    let clock = Stopwatch()
+    let result: RunResult
+    do {
+      result = try ScenarioRunner.run(scenario, recordTrades: args.flag("trades"))
+    } catch {
+      throw .input("\(scenario.file): the run failed: \(error)")
+    }
+    do {
+      try result.write(scenario: scenario, toFolder: folder, version: DataMarketCLI.version, wallSeconds: clock.wallSeconds)
+    } catch {
+      throw .input(error.description)
+    }
+    if !args.flag("quiet") {
+      print("\(scenario.name) (seed \(scenario.seed)) → \(folder)/")
+      let width = (result.metrics.map(\.name.count).max() ?? 0) + 2
+      for m in result.metrics { print("  " + m.name + String(repeating: " ", count: width - m.name.count) + m.value.text) }
+    }
+    if let golden = args.value("check") {
+      var files = ["summary.csv", "periods.csv"]
+      if result.trades != nil { files.append("trades.csv") }
+      try GoldenCheck.compare(files: files, actualFolder: folder, expectedFolder: golden)
+      if !args.flag("quiet") { print("check: \(files.joined(separator: ", ")) match \(golden)/") }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Scenario
+
+/// `datamarket validate`: checks scenario files without running them.
+enum ValidateCommand: Command {
+  static let name = "validate"
+  static let abstract = "Check scenario files without running them."
+  static let usage = "datamarket validate FILE..."
+  static let options: [OptionSpec] = [
+    OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Validate with an override applied."),
+  ]
+  static let positionals = 1...Int.max
+
+  static func run(_ args: ParsedArguments) throws(CLIError) {
+    for file in args.positionals {
+      do {
+        let s = try Scenario.load(file: file, overrides: args.all("set"))
+        print("\(file): ok (\(s.name), \(s.kindName))")
+      } catch {
+        throw .input(error.description)
+      }
+    }
+  }
+}
+
+extension Scenario {
+  /// The scenario kind, as written in files.
+  var kindName: String {
+    switch model {
+    case .mm1: return "mm1"
+    }
+  }
+}

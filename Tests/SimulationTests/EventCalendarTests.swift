@@ -1,0 +1,86 @@
+import Testing
+@testable import Simulation
+
+@Suite struct EventCalendarTests {
+  @Test func popsInTimeThenPriorityThenFIFOOrder() {
+    var c = EventCalendar<String>()
+    c.schedule("late", at: 5)
+    c.schedule("b-first-in", at: 1)
+    c.schedule("urgent", at: 1, priority: -1)
+    c.schedule("b-second-in", at: 1)
+    c.schedule("low", at: 1, priority: 3)
+    c.schedule("early", at: 0.5)
+    var order: [String] = []
+    while let (_, e) = c.pop() { order.append(e) }
+    #expect(order == ["early", "urgent", "b-first-in", "b-second-in", "low", "late"])
+    #expect(c.isEmpty)
+  }
+
+  @Test func cancelRemovesOnlyThatEventAndStaleHandlesDoNothing() {
+    var c = EventCalendar<Int>()
+    let h1 = c.schedule(1, at: 1)
+    let h2 = c.schedule(2, at: 2)
+    c.schedule(3, at: 3)
+    do { let ok = c.cancel(h2); #expect(ok) }
+    do { let ok = c.cancel(h2); #expect(!ok) }
+    #expect(c.count == 2)
+    do { let e = c.pop()?.event; #expect(e == 1) }
+    do { let ok = c.cancel(h1); #expect(!ok) }  // already fired
+    let h4 = c.schedule(4, at: 0.5)  // reuses a freed slot
+    do { let ok = c.cancel(h2); #expect(!ok) }  // stale handle for the reused slot
+    do { let e = c.pop()?.event; #expect(e == 4) }
+    do { let e = c.pop()?.event; #expect(e == 3) }
+    do { let e = c.pop(); #expect(e == nil) }
+    do { let ok = c.cancel(h4); #expect(!ok) }
+  }
+
+  @Test func peekSkipsCancelledTop() {
+    var c = EventCalendar<Int>()
+    let h = c.schedule(1, at: 1)
+    c.schedule(2, at: 2)
+    c.cancel(h)
+    let t = c.peekTime(); #expect(t == 2)
+  }
+
+  /// Property: against a sorted-array oracle, on random schedule/cancel/pop streams, the calendar
+  /// pops exactly the oracle's order and never goes back in time.
+  @Test(arguments: 0..<20)
+  func matchesOracleOnRandomStreams(seed: UInt64) {
+    var rng = Xoshiro256StarStar(seed: seed)
+    var c = EventCalendar<Int>()
+    var oracle: [(time: Double, priority: Int, seq: Int, id: Int)] = []
+    var handles: [Int: EventHandle] = [:]
+    var seq = 0, now = 0.0
+    for step in 0..<3_000 {
+      let r = rng.nextUnitDouble()
+      if r < 0.5 {
+        let t = now + Double(rng.next() % 8) / 2  // coarse times force ties
+        let p = Int(rng.next() % 3) - 1
+        handles[step] = c.schedule(step, at: t, priority: p)
+        oracle.append((t, p, seq, step)); seq += 1
+      } else if r < 0.65, !oracle.isEmpty {
+        let victim = oracle.remove(at: Int(rng.next() % UInt64(oracle.count)))
+        let ok = c.cancel(handles[victim.id]!); #expect(ok)
+      } else {
+        oracle.sort { ($0.time, $0.priority, $0.seq) < ($1.time, $1.priority, $1.seq) }
+        let expected = oracle.isEmpty ? nil : oracle.removeFirst()
+        let got = c.pop()
+        #expect(got?.event == expected?.id, "seed \(seed) step \(step)")
+        if let got { #expect(got.time >= now); now = got.time }
+      }
+      #expect(c.count == oracle.count)
+    }
+  }
+
+  @Test func storageIsReusedInSteadyState() {
+    var c = EventCalendar<Int>(capacity: 100)
+    for i in 0..<100 { c.schedule(i, at: Double(i)) }
+    let slots = c.payloads.count
+    for i in 0..<100_000 {
+      let (t, e) = c.pop()!
+      c.schedule(e, at: t + 100 + Double(i % 7))
+    }
+    #expect(c.payloads.count == slots)
+    #expect(c.heap.capacity < 256)
+  }
+}
