@@ -92,7 +92,7 @@ public struct CSVWriter {
   }
 
   /// Hands the buffered bytes to the sink (no-op for an in-memory writer).
-  public mutating func flush() throws {
+  public mutating func flush() throws(OutputError) {
     guard let sink, !buffer.isEmpty else { return }
     try sink.write(buffer)
     buffer.removeAll(keepingCapacity: true)
@@ -116,5 +116,25 @@ public struct CSVWriter {
       v /= 10
     }
     buffer[start...].reverse()
+  }
+}
+
+extension CSVWriter {
+  /// A text field given as a range of UTF-8 bytes (copied without building a String), quoted
+  /// when needed.
+  public mutating func field(bytes: [UInt8], range: Range<Int>) {
+    bytes.withUnsafeBufferPointer { all in
+      let part = UnsafeBufferPointer(rebasing: all[range])
+      var needsQuotes = false
+      for b in part where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
+        needsQuotes = true; break
+      }
+      if needsQuotes {
+        field(String(decoding: part, as: UTF8.self))
+      } else {
+        separator()
+        buffer.append(contentsOf: part)
+      }
+    }
   }
 }

@@ -4,21 +4,30 @@ import Simulation
 /// meaningful figures). `--csv` prints `group,name,ops,cpu_s,wall_s,ops_per_s,ns_per_op,rss_mb`.
 enum BenchCommand: Command {
   static let name = "bench"
-  static let abstract = "Measure throughput: kernel (and further groups as they exist)."
-  static let usage = "datamarket bench [kernel|all] [--quick] [--csv] [--repeat N]"
+  static let abstract = "Measure throughput: the kernel and the matching engine."
+  static let usage = "datamarket bench [kernel|matching|all] [--quick] [--csv] [--repeat N] [--orders FILE] [--export-orders FILE --workload core|deep|multi]"
   static let discussion = """
     kernel: hold-1000 and hold-100000 (the hold model, 10^7 events each) and mm1 (an M/M/1 queue
     at rho = 0.9 with 10^6 customers, checked against rho/(mu - lambda)). --quick divides the
     work by 10. Figures are process CPU time; with --repeat N each benchmark runs N times and the
     median is reported.
+    matching: core (one book, ~1,000 resting orders), deep (~100,000) and multi (1,000 books of
+    ~100), 10^7 commands each: 60% passive limit orders at a geometric distance from a drifting
+    mid, 30% cancels of a random live order, 10% market orders; ids assigned by the engine.
+    --orders FILE times the order-stream processor (validation, 64-bit id lookup, events) on a
+    file loaded beforehand (orders-file). --export-orders FILE writes a workload as such a file.
     """
   static let options = [
     OptionSpec(name: "quick", valueName: nil, help: "One tenth of the work (smoke test)."),
     OptionSpec(name: "csv", valueName: nil, help: "Print CSV rows instead of a table."),
     OptionSpec(name: "repeat", valueName: "N", help: "Run each benchmark N times and report the median (default 1)."),
+    OptionSpec(name: "commands", valueName: "N", help: "Commands per matching workload (default 10^7, --quick 10^6)."),
+    OptionSpec(name: "orders", valueName: "FILE", help: "Time matching an order-stream file (loaded untimed)."),
+    OptionSpec(name: "export-orders", valueName: "FILE", help: "Write a matching workload as an order-stream file and exit."),
+    OptionSpec(name: "workload", valueName: "NAME", help: "Only this matching workload (core, deep or multi); the one --export-orders writes (default core)."),
   ]
   static let positionals = 0...1
-  static let groups = ["kernel", "all"]
+  static let groups = ["kernel", "matching", "all"]
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let group = args.positionals.first ?? "all"
@@ -27,9 +36,24 @@ enum BenchCommand: Command {
     }
     let scale = args.flag("quick") ? 10 : 1
     let repeats = try args.integer("repeat", command: name, in: 1...1000) ?? 1
+    let commands = try args.integer("commands", command: name, in: 1...1_000_000_000) ?? 10_000_000 / scale
     var report = BenchReport(csv: args.flag("csv"))
+    if let path = args.value("export-orders") {
+      let name = args.value("workload") ?? "core"
+      guard ["core", "deep", "multi"].contains(name) else {
+        throw .usage(command: self.name, message: "unknown workload '\(name)': expected core, deep or multi")
+      }
+      do { try MatchingWorkload.named(name, commands: commands).export(to: path) } catch { throw .input(error.description) }
+      print("wrote the \(name) workload to \(path)")
+      return
+    }
+    if let file = args.value("orders") {
+      try MatchingBenchmarks.orders(file: file, repeats: repeats, into: &report)
+      return
+    }
     do {
       if group == "kernel" || group == "all" { try KernelBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
+      if group == "matching" || group == "all" { MatchingBenchmarks.run(commands: commands, repeats: repeats, only: args.value("workload"), into: &report) }
     } catch let e as CLIError {
       throw e
     } catch {

@@ -9,12 +9,19 @@ enum GoldenCheck {
   }
 
   static func compareFile(actual: String, expected: String) throws(CLIError) {
-    guard let want = FileManager.default.contents(atPath: expected) else {
-      throw .input("\(expected): cannot read: no such file")
-    }
     guard let got = FileManager.default.contents(atPath: actual) else {
       throw .input("\(actual): cannot read: no such file")
     }
+    try compareBytes([UInt8](got), label: actual, expected: expected)
+  }
+
+  /// Compares `bytes` (named `label` in messages) with the file `expected`.
+  static func compareBytes(_ bytes: [UInt8], label actual: String, expected: String) throws(CLIError) {
+    guard let wantData = FileManager.default.contents(atPath: expected) else {
+      throw .input("\(expected): cannot read: no such file")
+    }
+    let want = [UInt8](wantData)
+    let got = bytes
     if want == got { return }
     let a = String(decoding: got, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     let e = String(decoding: want, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,2 +1,0 @@
-/// The Matching layer (see ARCHITECTURE.md).
-public enum MatchingLayer {}

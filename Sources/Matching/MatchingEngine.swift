@@ -1,0 +1,446 @@
+/// Price-time priority order books for many instruments, built for throughput.
+///
+/// - Prices are integer ticks (`Int64`), quantities integer units; there is no notion of time
+///   or of what is traded.
+/// - All books share one order arena: orders are slots in a flat buffer, linked into FIFO queues
+///   per price level by `Int32` indices, and recycled through a free list — no allocation or
+///   reference counting per order once the buffers have grown.
+/// - Each book keeps a dense window of price levels indexed by `price − priceBase`, one array for
+///   both sides (the book is never crossed, so every bid level lies below every ask level), and
+///   an occupancy bitmap, so the next best price after a level empties is a few word scans away.
+///   A price outside the window re-centres it (empty book) or grows it; a book's resting prices
+///   may span at most ``maximumSpan`` ticks.
+/// - Cancel is O(1) by slot. Ids are the caller's; ``OrderStreamProcessor`` adds id lookup,
+///   validation and the event stream of the order-stream contract.
+/// - Non-depleting orders (``rest(book:id:owner:side:price:quantity:unlimited:)`` with
+///   `unlimited: true`) model non-exclusive licences: they trade any quantity at their price and
+///   keep their place in the queue.
+///
+/// The engine is a class: it owns manually managed buffers and has identity; one run owns one
+/// engine, and nothing in it is shared between threads.
+public final class MatchingEngine {
+  /// One order in the arena. 48 bytes.
+  @frozen @usableFromInline struct Order {
+    @usableFromInline var price: Int64
+    @usableFromInline var open: Int64
+    @usableFromInline var id: UInt64
+    @usableFromInline var next: Int32
+    @usableFromInline var prev: Int32
+    @usableFromInline var book: Int32
+    @usableFromInline var owner: Int32
+    @usableFromInline var side: Side
+    @usableFromInline var unlimited: Bool
+    @usableFromInline var resting: Bool
+
+    @inlinable init(price: Int64, open: Int64, id: UInt64, next: Int32, prev: Int32, book: Int32, owner: Int32,
+                    side: Side, unlimited: Bool, resting: Bool) {
+      self.price = price; self.open = open; self.id = id; self.next = next; self.prev = prev
+      self.book = book; self.owner = owner; self.side = side; self.unlimited = unlimited; self.resting = resting
+    }
+  }
+
+  /// One price level: the FIFO queue's ends and the total open quantity (saturating for
+  /// non-depleting orders).
+  @frozen @usableFromInline struct Level {
+    @usableFromInline var head: Int32
+    @usableFromInline var tail: Int32
+    @usableFromInline var quantity: Int64
+    @inlinable static var empty: Level { Level(head: -1, tail: -1, quantity: 0) }
+    @inlinable init(head: Int32, tail: Int32, quantity: Int64) { self.head = head; self.tail = tail; self.quantity = quantity }
+  }
+
+  /// One instrument's window of levels.
+  @frozen @usableFromInline struct Book {
+    @usableFromInline var priceBase: Int64
+    @usableFromInline var levelStart: Int
+    @usableFromInline var bitStart: Int
+    @usableFromInline var span: Int
+    /// Window index of the best bid, −1 if none.
+    @usableFromInline var bestBid: Int
+    /// Window index of the best ask, `span` if none.
+    @usableFromInline var bestAsk: Int
+    @usableFromInline var restingCount: Int
+    @usableFromInline var hasWindow: Bool
+
+    @inlinable init(priceBase: Int64, levelStart: Int, bitStart: Int, span: Int, bestBid: Int, bestAsk: Int,
+                    restingCount: Int, hasWindow: Bool) {
+      self.priceBase = priceBase; self.levelStart = levelStart; self.bitStart = bitStart; self.span = span
+      self.bestBid = bestBid; self.bestAsk = bestAsk; self.restingCount = restingCount; self.hasWindow = hasWindow
+    }
+  }
+
+  /// Quantity a non-depleting order contributes to its level's total (effectively infinite).
+  @usableFromInline static let unlimitedQuantity: Int64 = 1 << 50
+  /// The widest price range, in ticks, that one book's resting orders may span.
+  public static let maximumSpan = 1 << 24
+
+  @exclusivity(unchecked) @usableFromInline var orders: RawBuffer<Order>
+  @exclusivity(unchecked) @usableFromInline var freeOrders: RawBuffer<Int32>
+  @exclusivity(unchecked) @usableFromInline var levels: RawBuffer<Level>
+  @exclusivity(unchecked) @usableFromInline var bits: RawBuffer<UInt64>
+  @exclusivity(unchecked) @usableFromInline var books: RawBuffer<Book>
+  @exclusivity(unchecked) @usableFromInline var fillBuffer: RawBuffer<Fill>
+  @usableFromInline let initialSpan: Int
+
+  /// An engine with `books` empty books. `initialSpan` (rounded up to a multiple of 64) is the
+  /// price window, in ticks, a book starts with around its first resting order.
+  public init(books bookCount: Int = 0, initialSpan: Int = 4096, orderCapacity: Int = 1024) {
+    self.initialSpan = max(64, (initialSpan + 63) & ~63)
+    orders = RawBuffer(capacity: orderCapacity)
+    freeOrders = RawBuffer(capacity: orderCapacity)
+    levels = RawBuffer(capacity: 1024)
+    bits = RawBuffer(capacity: 64)
+    books = RawBuffer(capacity: max(bookCount, 4))
+    fillBuffer = RawBuffer(capacity: 256)
+    for _ in 0..<bookCount { addBook() }
+  }
+
+  deinit {
+    orders.free(); freeOrders.free(); levels.free(); bits.free(); books.free(); fillBuffer.free()
+  }
+
+  /// Adds an empty book and returns its index.
+  @discardableResult
+  public func addBook() -> Int32 {
+    books.append(Book(priceBase: 0, levelStart: 0, bitStart: 0, span: 0, bestBid: -1, bestAsk: 0, restingCount: 0, hasWindow: false))
+    return Int32(books.count - 1)
+  }
+
+  /// The number of books.
+  public var bookCount: Int { books.count }
+
+  // MARK: queries
+
+  /// The best bid price of `book`, if any.
+  public func bestBid(_ book: Int32) -> Int64? {
+    let b = books[Int(book)]
+    return b.bestBid >= 0 ? b.priceBase + Int64(b.bestBid) : nil
+  }
+
+  /// The best ask price of `book`, if any.
+  public func bestAsk(_ book: Int32) -> Int64? {
+    let b = books[Int(book)]
+    return b.hasWindow && b.bestAsk < b.span ? b.priceBase + Int64(b.bestAsk) : nil
+  }
+
+  /// Resting orders in `book`.
+  public func restingCount(_ book: Int32) -> Int { books[Int(book)].restingCount }
+
+  /// Whether the order in `slot` is resting.
+  @inlinable public func isResting(_ slot: Int32) -> Bool { slot >= 0 && Int(slot) < orders.count && orders[Int(slot)].resting }
+  /// The open quantity of a resting order (``unlimitedQuantity``-like large value for non-depleting ones).
+  public func openQuantity(_ slot: Int32) -> Int64 { orders[Int(slot)].open }
+  /// The price of the order in `slot`.
+  public func price(_ slot: Int32) -> Int64 { orders[Int(slot)].price }
+  /// The side of the order in `slot`.
+  public func side(_ slot: Int32) -> Side { orders[Int(slot)].side }
+  /// The caller's id of the order in `slot`.
+  public func id(_ slot: Int32) -> UInt64 { orders[Int(slot)].id }
+  /// The book of the order in `slot`.
+  public func book(_ slot: Int32) -> Int32 { orders[Int(slot)].book }
+
+  /// One side's resting orders as (price, [(id, open quantity)]) from best to worst, for tests
+  /// and snapshots. - Complexity: O(levels + orders), by the occupancy bitmap.
+  public func depth(_ book: Int32, side: Side) -> [(price: Int64, orders: [(id: UInt64, quantity: Int64)])] {
+    let b = books[Int(book)]
+    guard b.hasWindow else { return [] }
+    var out: [(price: Int64, orders: [(id: UInt64, quantity: Int64)])] = []
+    var i = side == .buy ? b.bestBid : b.bestAsk
+    while i >= 0 && i < b.span {
+      defer { i = side == .buy ? nextOccupied(b, below: i) : nextOccupied(b, above: i) }
+      let level = levels[b.levelStart + i]
+      if level.head < 0 { continue }
+      var queue: [(id: UInt64, quantity: Int64)] = []
+      var s = level.head
+      while s >= 0 { let o = orders[Int(s)]; queue.append((o.id, o.open)); s = o.next }
+      out.append((b.priceBase + Int64(i), queue))
+    }
+    return out
+  }
+
+  // MARK: matching
+
+  /// Whether an aggressor on `side` could fill `quantity` completely at prices no worse than
+  /// `limit` (`Int64.max` for a market buy, `Int64.min` for a market sell).
+  public func canFill(book: Int32, side: Side, limit: Int64, quantity: Int64) -> Bool {
+    let b = books[Int(book)]
+    guard b.hasWindow else { return false }
+    var available: Int64 = 0
+    if side == .buy {
+      var i = b.bestAsk
+      while i < b.span {
+        if b.priceBase + Int64(i) > limit { return false }
+        available += levels[b.levelStart + i].quantity
+        if available >= quantity { return true }
+        i = nextOccupied(b, above: i)
+      }
+    } else {
+      var i = b.bestBid
+      while i >= 0 {
+        if b.priceBase + Int64(i) < limit { return false }
+        available += levels[b.levelStart + i].quantity
+        if available >= quantity { return true }
+        i = nextOccupied(b, below: i)
+      }
+    }
+    return false
+  }
+
+  /// The executions of the last ``match(book:side:limit:quantity:)`` call, in order. Valid
+  /// until the next call (the engine reuses the storage).
+  @inlinable public var fills: UnsafeBufferPointer<Fill> { UnsafeBufferPointer(start: fillBuffer.base, count: fillBuffer.count) }
+
+  /// Matches an incoming order on `side` for `quantity` at prices no worse than `limit`
+  /// against `book`, recording one ``Fill`` per execution in ``fills`` (at the resting order's
+  /// price, in price-time priority). Returns the unfilled quantity. Completely filled resting
+  /// orders leave the book and their slots are recycled.
+  @inlinable
+  public func match(book: Int32, side: Side, limit: Int64, quantity: Int64) -> Int64 {
+    fillBuffer.count = 0
+    let bp = books.pointer(Int(book))
+    guard bp.pointee.hasWindow else { return quantity }
+    var remaining = quantity
+    if side == .buy {
+      while remaining > 0 && bp.pointee.bestAsk < bp.pointee.span {
+        let index = bp.pointee.bestAsk
+        let price = bp.pointee.priceBase &+ Int64(index)
+        if price > limit { break }
+        remaining = consume(level: index, price: price, book: bp, remaining: remaining)
+        if levels[bp.pointee.levelStart &+ index].head < 0 {
+          clearBit(bp.pointee, index)
+          bp.pointee.bestAsk = nextOccupied(bp.pointee, above: index)
+        }
+      }
+    } else {
+      while remaining > 0 && bp.pointee.bestBid >= 0 {
+        let index = bp.pointee.bestBid
+        let price = bp.pointee.priceBase &+ Int64(index)
+        if price < limit { break }
+        remaining = consume(level: index, price: price, book: bp, remaining: remaining)
+        if levels[bp.pointee.levelStart &+ index].head < 0 {
+          clearBit(bp.pointee, index)
+          bp.pointee.bestBid = nextOccupied(bp.pointee, below: index)
+        }
+      }
+    }
+    return remaining
+  }
+
+  /// Trades `remaining` against the queue at one level, head first.
+  @inlinable @inline(__always)
+  func consume(level index: Int, price: Int64, book bp: UnsafeMutablePointer<Book>, remaining: Int64) -> Int64 {
+    var remaining = remaining
+    let lp = levels.pointer(bp.pointee.levelStart &+ index)
+    var s = lp.pointee.head
+    while s >= 0 && remaining > 0 {
+      let o = orders.pointer(Int(s))
+      if o.pointee.unlimited {
+        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price,
+                          quantity: remaining, makerDone: false))
+        return 0
+      }
+      let q = min(remaining, o.pointee.open)
+      o.pointee.open &-= q
+      lp.pointee.quantity &-= q
+      remaining &-= q
+      if o.pointee.open > 0 {
+        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price, quantity: q, makerDone: false))
+        return remaining
+      }
+      fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price, quantity: q, makerDone: true))
+      let next = o.pointee.next
+      lp.pointee.head = next
+      if next >= 0 { orders[Int(next)].prev = -1 } else { lp.pointee.tail = -1 }
+      o.pointee.resting = false
+      freeOrders.append(s)
+      bp.pointee.restingCount &-= 1
+      s = next
+    }
+    return remaining
+  }
+
+  // MARK: resting, cancelling, reducing
+
+  /// Whether an order at `price` could rest in `book` (its resting prices would span at most
+  /// ``maximumSpan`` ticks).
+  public func canRest(book: Int32, price: Int64) -> Bool {
+    let b = books[Int(book)]
+    guard b.hasWindow, b.restingCount > 0 else { return true }
+    let i = price &- b.priceBase
+    if i >= 0 && i < Int64(b.span) { return true }
+    let (lo, hi) = occupiedRange(b)
+    let low = min(b.priceBase + Int64(lo), price), high = max(b.priceBase + Int64(hi), price)
+    return high - low < Int64(MatchingEngine.maximumSpan)
+  }
+
+  /// Puts an order at the back of its price level's queue and returns its slot. The caller
+  /// must have matched it first: resting must not cross the book.
+  /// - Precondition: `quantity > 0`, `price ≥ 1`, and ``canRest(book:price:)``.
+  @inlinable @discardableResult
+  public func rest(book: Int32, id: UInt64, owner: Int32, side: Side, price: Int64, quantity: Int64, unlimited: Bool = false) -> Int32 {
+    var index = Int(truncatingIfNeeded: price &- books[Int(book)].priceBase)
+    if !books[Int(book)].hasWindow || index < 0 || index >= books[Int(book)].span {
+      index = makeRoom(book: book, price: price)
+    }
+    let bp = books.pointer(Int(book))
+    let slot: Int32
+    if let free = freeOrders.popLast() {
+      slot = free
+    } else {
+      orders.append(Order(price: 0, open: 0, id: 0, next: -1, prev: -1, book: 0, owner: 0, side: .buy, unlimited: false, resting: false))
+      slot = Int32(orders.count &- 1)
+    }
+    let lp = levels.pointer(bp.pointee.levelStart &+ index)
+    let tail = lp.pointee.tail
+    orders[Int(slot)] = Order(price: price, open: unlimited ? MatchingEngine.unlimitedQuantity : quantity, id: id, next: -1,
+                              prev: tail, book: book, owner: owner, side: side, unlimited: unlimited, resting: true)
+    if tail >= 0 {
+      orders[Int(tail)].next = slot
+    } else {
+      lp.pointee.head = slot
+      setBit(bp.pointee, index)
+    }
+    lp.pointee.tail = slot
+    lp.pointee.quantity &+= unlimited ? MatchingEngine.unlimitedQuantity : quantity
+    bp.pointee.restingCount &+= 1
+    if side == .buy {
+      if index > bp.pointee.bestBid { bp.pointee.bestBid = index }
+    } else {
+      if index < bp.pointee.bestAsk { bp.pointee.bestAsk = index }
+    }
+    return slot
+  }
+
+  /// Removes a resting order; returns its open quantity (0 if the slot was not resting).
+  @inlinable @discardableResult
+  public func cancel(_ slot: Int32) -> Int64 {
+    guard isResting(slot) else { return 0 }
+    let o = orders.pointer(Int(slot))
+    let bp = books.pointer(Int(o.pointee.book))
+    let index = Int(truncatingIfNeeded: o.pointee.price &- bp.pointee.priceBase)
+    let lp = levels.pointer(bp.pointee.levelStart &+ index)
+    let prev = o.pointee.prev, next = o.pointee.next
+    if prev >= 0 { orders[Int(prev)].next = next } else { lp.pointee.head = next }
+    if next >= 0 { orders[Int(next)].prev = prev } else { lp.pointee.tail = prev }
+    lp.pointee.quantity &-= o.pointee.open
+    o.pointee.resting = false
+    freeOrders.append(slot)
+    bp.pointee.restingCount &-= 1
+    if lp.pointee.head < 0 {
+      clearBit(bp.pointee, index)
+      if index == bp.pointee.bestBid { bp.pointee.bestBid = nextOccupied(bp.pointee, below: index) }
+      if index == bp.pointee.bestAsk { bp.pointee.bestAsk = nextOccupied(bp.pointee, above: index) }
+    }
+    return o.pointee.unlimited ? 0 : o.pointee.open
+  }
+
+  /// Lowers a resting order's open quantity in place, keeping its time priority.
+  /// - Precondition: resting, not non-depleting, `0 < newQuantity`.
+  public func reduce(_ slot: Int32, to newQuantity: Int64) {
+    precondition(isResting(slot) && newQuantity > 0 && !orders[Int(slot)].unlimited, "reduce needs a resting order and a positive quantity")
+    let o = orders.pointer(Int(slot))
+    let b = books[Int(o.pointee.book)]
+    levels[b.levelStart + Int(o.pointee.price - b.priceBase)].quantity -= o.pointee.open - newQuantity
+    o.pointee.open = newQuantity
+  }
+
+  // MARK: bitmap and window
+
+  @inlinable @inline(__always)
+  func setBit(_ b: Book, _ index: Int) {
+    let w = bits.pointer(b.bitStart &+ (index >> 6))
+    w.pointee |= 1 << UInt64(index & 63)
+  }
+
+  @inlinable @inline(__always)
+  func clearBit(_ b: Book, _ index: Int) {
+    let w = bits.pointer(b.bitStart &+ (index >> 6))
+    w.pointee &= ~(1 << UInt64(index & 63))
+  }
+
+  /// The lowest occupied index above `index`, or `span`.
+  @inlinable
+  func nextOccupied(_ b: Book, above index: Int) -> Int {
+    var i = index &+ 1
+    if i >= b.span { return b.span }
+    var word = i >> 6
+    var w = bits[b.bitStart &+ word] & (~0 << UInt64(i & 63))
+    let words = b.span >> 6
+    while w == 0 {
+      word &+= 1
+      if word >= words { return b.span }
+      w = bits[b.bitStart &+ word]
+    }
+    i = (word << 6) | w.trailingZeroBitCount
+    return i
+  }
+
+  /// The highest occupied index below `index`, or −1.
+  @inlinable
+  func nextOccupied(_ b: Book, below index: Int) -> Int {
+    let i = index &- 1
+    if i < 0 { return -1 }
+    var word = i >> 6
+    let shift = UInt64(63 - (i & 63))
+    var w = bits[b.bitStart &+ word] & (~0 >> shift)
+    while w == 0 {
+      word &-= 1
+      if word < 0 { return -1 }
+      w = bits[b.bitStart &+ word]
+    }
+    return (word << 6) | (63 - w.leadingZeroBitCount)
+  }
+
+  /// The lowest and highest occupied window indices of a non-empty book.
+  func occupiedRange(_ b: Book) -> (Int, Int) {
+    let lo = nextOccupied(b, above: -1)
+    let hi = nextOccupied(b, below: b.span)
+    return (lo, hi)
+  }
+
+  /// Gives `book` a window containing `price`: the first window, a re-centred one when the book
+  /// is empty, or a larger copy covering every resting order and `price`. Returns its index.
+  @usableFromInline
+  func makeRoom(book: Int32, price: Int64) -> Int {
+    var b = books[Int(book)]
+    if !b.hasWindow {
+      b.span = initialSpan
+      b.levelStart = levels.appendRepeating(.empty, count: b.span)
+      b.bitStart = bits.appendRepeating(0, count: b.span >> 6)
+      b.hasWindow = true
+    } else if b.restingCount > 0 {
+      let (lo, hi) = occupiedRange(b)
+      let low = min(b.priceBase + Int64(lo), price), high = max(b.priceBase + Int64(hi), price)
+      precondition(high - low < Int64(MatchingEngine.maximumSpan), "price range exceeds maximumSpan; check canRest first")
+      var span = b.span
+      while Int64(span) < (high - low + 1) * 2 { span *= 2 }
+      span = min(span, MatchingEngine.maximumSpan * 2)
+      let newBase = max(1, low - (Int64(span) - (high - low + 1)) / 2)
+      let newLevels = levels.appendRepeating(.empty, count: span)
+      let newBits = bits.appendRepeating(0, count: span >> 6)
+      let shift = Int(b.priceBase - newBase)
+      var fresh = Book(priceBase: newBase, levelStart: newLevels, bitStart: newBits, span: span,
+                       bestBid: b.bestBid >= 0 ? b.bestBid + shift : -1, bestAsk: b.bestAsk < b.span ? b.bestAsk + shift : span,
+                       restingCount: b.restingCount, hasWindow: true)
+      var i = lo
+      while i <= hi && i < b.span {
+        let level = levels[b.levelStart + i]
+        if level.head >= 0 {
+          levels[newLevels + i + shift] = level
+          setBit(fresh, i + shift)
+        }
+        i = nextOccupied(b, above: i)
+      }
+      fresh.hasWindow = true
+      b = fresh
+      books[Int(book)] = b
+      return Int(price - b.priceBase)
+    }
+    // Empty book: centre the window on `price` (its levels and bits are all empty already).
+    b.priceBase = max(1, price - Int64(b.span / 2))
+    b.bestBid = -1
+    b.bestAsk = b.span
+    books[Int(book)] = b
+    return Int(price - b.priceBase)
+  }
+}

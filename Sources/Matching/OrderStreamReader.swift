@@ -1,0 +1,191 @@
+/// A problem reading an order stream: the file cannot be read, or a line does not have 9 or 10
+/// columns. Rendered as `FILE:LINE: expected …, found …`. (Malformed *values* are not errors:
+/// they become reject events.)
+public struct OrderStreamError: Error, CustomStringConvertible, Sendable, Equatable {
+  public var message: String
+  public var description: String { message }
+  public init(_ message: String) { self.message = message }
+}
+
+/// Parses an order-stream CSV held in memory into ``OrderRow``s without creating Strings.
+///
+/// - A first line whose first field is `ts` is a header and is skipped.
+/// - Lines end in `\n` or `\r\n`; a final empty line is ignored; any other line must have 9 or
+///   10 comma-separated fields, or reading stops with an ``OrderStreamError`` naming the line.
+/// - Order ids are compared as text. An id that is a canonical unsigned decimal (`0` or no
+///   leading zero, < 2^64) is its own 64-bit key; any other text is interned to a key counting
+///   down from 2^64 − 1 (a numeric id that lands on an interned key is reported as an error).
+/// - Instruments are interned to book indices in order of first appearance.
+public struct OrderStreamReader {
+  /// The whole stream.
+  public let bytes: [UInt8]
+  /// Where the stream came from, for error messages.
+  public let source: String
+  var offset = 0
+  var lineNumber: Int32 = 0
+  /// Interned non-numeric order ids, by key `UInt64.max − index`.
+  public private(set) var internedIDs: [String] = []
+  var internedIndex: [String: UInt64] = [:]
+  var smallestInterned: UInt64 = .max
+  var largestNumeric: UInt64 = 0
+  var sawNumeric = false
+  /// Instrument names by book index.
+  public private(set) var instruments: [String] = [""]
+  var instrumentIndex: [String: Int32] = ["": 0]
+
+  public init(bytes: [UInt8], source: String) {
+    self.bytes = bytes
+    self.source = source
+  }
+
+  /// The text of order-id key `key`.
+  public func idText(_ key: UInt64) -> String {
+    if !internedIDs.isEmpty, key >= smallestInterned, key != 0 || internedIDs.count == Int.max {
+      let index = Int(UInt64.max - key)
+      if index < internedIDs.count { return internedIDs[index] }
+    }
+    return String(key)
+  }
+
+  /// Whether a key is an interned (non-numeric) id.
+  public func isInterned(_ key: UInt64) -> Bool { !internedIDs.isEmpty && key >= smallestInterned }
+
+  /// The next row, or nil at the end of the stream.
+  public mutating func next() throws(OrderStreamError) -> OrderRow? {
+    while offset < bytes.count {
+      let start = offset
+      var end = start
+      while end < bytes.count && bytes[end] != 10 { end += 1 }
+      offset = end + 1
+      lineNumber += 1
+      var lineEnd = end
+      if lineEnd > start && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+      if lineEnd == start && offset >= bytes.count { return nil }  // final empty line
+      if lineEnd - start > Int(UInt16.max) {
+        throw OrderStreamError("\(source):\(lineNumber): expected a line shorter than 65,535 bytes, found \(lineEnd - start)")
+      }
+      var starts = SIMD16<UInt16>(repeating: 0), ends = SIMD16<UInt16>(repeating: 0)
+      var field = 0
+      var fieldStart = start
+      var i = start
+      while true {
+        if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
+          if field < 16 {
+            var a = fieldStart, b = i
+            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
+            starts[field] = UInt16(a - start); ends[field] = UInt16(b - start)
+          }
+          field += 1
+          fieldStart = i + 1
+          if i == lineEnd { break }
+        }
+        i += 1
+      }
+      if lineNumber == 1 && field >= 1 && text(start, starts[0], ends[0]) == "ts" { continue }
+      guard field == 9 || field == 10 else {
+        throw OrderStreamError("\(source):\(lineNumber): expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found \(field)")
+      }
+      var row = OrderRow(line: lineNumber, instrument: 0, lineStart: start, starts: starts, ends: ends, idKey: nil,
+                         action: .unknown, side: nil, type: nil, tif: nil, price: .empty, quantity: .empty, owner: -1)
+      row.action = switch word(row, .action) { case 0: .new; case 1: .cancel; case 2: .replace; default: .unknown }
+      row.side = switch word(row, .side) { case 3: .buy; case 4: .sell; default: nil }
+      row.type = switch word(row, .type) { case 5: .limit; case 6: .market; default: nil }
+      row.tif = switch word(row, .tif) { case 7: .gtc; case 8: .ioc; case 9: .fok; default: nil }
+      row.price = integer(row.range(.price))
+      row.quantity = integer(row.range(.quantity))
+      if case .value(let o) = integer(row.range(.owner)), o >= Int64(Int32.min), o <= Int64(Int32.max) { row.owner = Int32(o) }
+      row.idKey = try idKey(row)
+      if field == 10 {
+        let r = row.range(.instrument)
+        if !r.isEmpty {
+          let name = String(decoding: bytes[r], as: UTF8.self)
+          if let index = instrumentIndex[name] {
+            row.instrument = index
+          } else {
+            row.instrument = Int32(instruments.count)
+            instrumentIndex[name] = row.instrument
+            instruments.append(name)
+          }
+        }
+      }
+      return row
+    }
+    return nil
+  }
+
+  func text(_ lineStart: Int, _ a: UInt16, _ b: UInt16) -> String {
+    String(decoding: bytes[(lineStart + Int(a))..<(lineStart + Int(b))], as: UTF8.self)
+  }
+
+  static let keywords: [StaticString] = ["new", "cancel", "replace", "buy", "sell", "limit", "market", "gtc", "ioc", "fok"]
+
+  /// The index of a keyword field in ``keywords`` (compared without allocating), or −1.
+  func word(_ row: OrderRow, _ c: OrderRow.Column) -> Int {
+    let r = row.range(c)
+    let n = r.count
+    guard n >= 3 && n <= 7 else { return -1 }
+    func equals(_ s: StaticString) -> Bool {
+      guard s.utf8CodeUnitCount == n else { return false }
+      let p = s.utf8Start
+      for k in 0..<n where bytes[r.lowerBound + k] != p[k] { return false }
+      return true
+    }
+    for (k, s) in OrderStreamReader.keywords.enumerated() where equals(s) { return k }
+    return -1
+  }
+
+  /// An optionally signed decimal integer; anything else is `.invalid`.
+  func integer(_ r: Range<Int>) -> IntegerField {
+    if r.isEmpty { return .empty }
+    var i = r.lowerBound
+    var negative = false
+    if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { negative = bytes[i] == UInt8(ascii: "-"); i += 1 }
+    if i == r.upperBound { return .invalid }
+    var v: Int64 = 0
+    while i < r.upperBound {
+      let d = bytes[i] &- 48
+      if d > 9 { return .invalid }
+      let (m, o1) = v.multipliedReportingOverflow(by: 10)
+      let (s, o2) = m.addingReportingOverflow(Int64(d))
+      if o1 || o2 { return .invalid }
+      v = s
+      i += 1
+    }
+    return .value(negative ? -v : v)
+  }
+
+  mutating func idKey(_ row: OrderRow) throws(OrderStreamError) -> UInt64? {
+    let r = row.range(.orderID)
+    if r.isEmpty { return nil }
+    var numeric = r.count <= 20 && (bytes[r.lowerBound] != UInt8(ascii: "0") || r.count == 1)
+    var v: UInt64 = 0
+    if numeric {
+      for i in r {
+        let d = bytes[i] &- 48
+        if d > 9 { numeric = false; break }
+        let (m, o1) = v.multipliedReportingOverflow(by: 10)
+        let (s, o2) = m.addingReportingOverflow(UInt64(d))
+        if o1 || o2 { numeric = false; break }
+        v = s
+      }
+    }
+    if numeric {
+      if !internedIDs.isEmpty && v >= smallestInterned {
+        throw OrderStreamError("\(source):\(row.line): expected order ids below \(smallestInterned) when non-numeric ids are used, found \(v)")
+      }
+      largestNumeric = max(largestNumeric, v); sawNumeric = true
+      return v
+    }
+    let text = String(decoding: bytes[r], as: UTF8.self)
+    if let key = internedIndex[text] { return key }
+    let key = UInt64.max - UInt64(internedIDs.count)
+    if sawNumeric && key <= largestNumeric {
+      throw OrderStreamError("\(source):\(row.line): expected numeric order ids below \(key) when non-numeric ids are used, found \(largestNumeric)")
+    }
+    internedIDs.append(text)
+    internedIndex[text] = key
+    smallestInterned = key
+    return key
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Matching
+
+/// The matching group of `datamarket bench`: core, deep and multi in-memory workloads, and
+/// `--orders FILE` (parse untimed, then time the order-stream processor alone).
+enum MatchingBenchmarks {
+  static func run(commands: Int, repeats: Int, only: String?, into report: inout BenchReport) {
+    for name in ["core", "deep", "multi"] where only == nil || only == name {
+      let workload = MatchingWorkload.named(name, commands: commands)
+      report.add(medianOf(repeats) { measure(workload) })
+    }
+  }
+
+  static func measure(_ workload: MatchingWorkload) -> BenchRow {
+    let engine = MatchingEngine(books: workload.books, initialSpan: workload.name == "deep" ? 3_456 : 416,
+                                orderCapacity: 1 << 17)
+    let rssBefore = Stopwatch.residentMB()
+    let clock = Stopwatch()
+    let (trades, resting) = MatchingWorkload.replay(workload, on: engine)
+    let cpu = clock.cpuSeconds, wall = clock.wallSeconds
+    precondition(resting == workload.finalResting, "replay diverged from the generated workload")
+    let rssAfter = Stopwatch.residentMB()
+    return BenchRow(group: "matching", name: workload.name, ops: workload.commands.count, cpuSeconds: cpu, wallSeconds: wall,
+                    rssMB: rssAfter, note: "\(trades) trades; \(resting) resting; rss \(fmt(rssBefore)) → \(fmt(rssAfter)) MB")
+  }
+
+  /// Times the order-stream processor on a file loaded beforehand.
+  static func orders(file: String, repeats: Int, into report: inout BenchReport) throws(CLIError) {
+    guard let data = FileManager.default.contents(atPath: file) else { throw .input("\(file): cannot read: no such file") }
+    var reader = OrderStreamReader(bytes: [UInt8](data), source: file)
+    var rows = ContiguousArray<OrderRow>()
+    do {
+      while let row = try reader.next() { rows.append(row) }
+    } catch {
+      throw .input(error.description)
+    }
+    report.add(medianOf(repeats) {
+      var processor = OrderStreamProcessor(expectedOrders: rows.count)
+      let rssBefore = Stopwatch.residentMB()
+      let clock = Stopwatch()
+      for row in rows {
+        processor.process(row)
+        processor.trades.removeAll(keepingCapacity: true)
+        processor.events.removeAll(keepingCapacity: true)
+      }
+      let cpu = clock.cpuSeconds, wall = clock.wallSeconds
+      return BenchRow(group: "matching", name: "orders-file", ops: rows.count, cpuSeconds: cpu, wallSeconds: wall,
+                      rssMB: Stopwatch.residentMB(),
+                      note: "\(processor.tradeCount) trades; rss \(fmt(rssBefore)) → \(fmt(Stopwatch.residentMB())) MB; \(file)")
+    })
+  }
+
+  static func fmt(_ x: Double) -> String { BenchReport(csv: false).r(x, 1) }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Matching
+import Output
+
+/// `datamarket replay`: runs an order stream through the matching engine and writes the trades
+/// (and optionally the events) as the order-stream contract specifies.
+enum ReplayCommand: Command {
+  static let name = "replay"
+  static let abstract = "Replay an order stream through the matching engine; write trades (and events)."
+  static let usage = "datamarket replay ORDERS.csv [--out TRADES.csv] [--events EVENTS.csv] [--check TRADES.csv] [--quiet]"
+  static let discussion = """
+    ORDERS.csv: ts,action,order_id,side,type,tif,price,qty,owner[,instrument], processed in file
+    order. Malformed values become reject events; a line with the wrong number of columns stops
+    the replay with exit code 2. Without --out the trades go to standard output. --check compares
+    the trades with an expected file and reports the first differing line (exit 1).
+    """
+  static let options = [
+    OptionSpec(name: "out", valueName: "TRADES.csv", help: "Write the trades here (atomically)."),
+    OptionSpec(name: "events", valueName: "EVENTS.csv", help: "Also write every event here (atomically)."),
+    OptionSpec(name: "check", valueName: "TRADES.csv", help: "Compare the trades with this file."),
+    OptionSpec(name: "quiet", valueName: nil, help: "Print no summary line."),
+  ]
+  static let positionals = 1...1
+
+  static func run(_ args: ParsedArguments) throws(CLIError) {
+    let input = args.positionals[0]
+    guard let data = FileManager.default.contents(atPath: input) else {
+      let reason = FileManager.default.fileExists(atPath: input) ? "not readable" : "no such file"
+      throw .input("\(input): cannot read: \(reason)")
+    }
+    let clock = Stopwatch()
+    var reader = OrderStreamReader(bytes: [UInt8](data), source: input)
+    let tradesPath = args.value("out")
+    let eventsPath = args.value("events")
+    do {
+      var tradesSink: ByteSink?, eventsSink: ByteSink?
+      var tradesTemp = "", eventsTemp = ""
+      if let tradesPath {
+        tradesTemp = AtomicFile.temporaryPath(for: tradesPath)
+        tradesSink = try ByteSink(path: tradesTemp)
+      }
+      if let eventsPath {
+        eventsTemp = AtomicFile.temporaryPath(for: eventsPath)
+        eventsSink = try ByteSink(path: eventsTemp)
+      }
+      var writer = ReplayWriter(trades: tradesSink.map { CSVWriter(sink: $0) } ?? CSVWriter(),
+                                events: eventsSink.map { CSVWriter(sink: $0) })
+      var processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
+      var rows = 0
+      do {
+        while let row = try reader.next() {
+          processor.process(row)
+          writer.write(row: row, from: &processor, reader: reader)
+          rows += 1
+        }
+      } catch {
+        if !tradesTemp.isEmpty { unlink(tradesTemp) }
+        if !eventsTemp.isEmpty { unlink(eventsTemp) }
+        throw CLIError.input(error.description)
+      }
+      try writer.flush()
+      if let tradesSink, let tradesPath { try tradesSink.close(); try AtomicFile.commit(temporary: tradesTemp, to: tradesPath) }
+      if let eventsSink, let eventsPath { try eventsSink.close(); try AtomicFile.commit(temporary: eventsTemp, to: eventsPath) }
+      if tradesPath == nil {
+        if let expected = args.value("check") {
+          try GoldenCheck.compareBytes(writer.trades.buffer, label: "trades", expected: expected)
+        } else {
+          FileHandle.standardOutput.write(Data(writer.trades.buffer))
+        }
+      } else if let expected = args.value("check") {
+        try GoldenCheck.compareFile(actual: tradesPath!, expected: expected)
+      }
+      if !args.flag("quiet") && tradesPath != nil {
+        let seconds = clock.cpuSeconds
+        writeStandardError("replayed \(rows) rows, \(processor.tradeCount) trades in \(String(format: "%.3f", seconds)) s CPU"
+                           + " (\(Int(Double(rows) / max(seconds, 1e-9))) rows/s)\n")
+      }
+    } catch let e as CLIError {
+      throw e
+    } catch let e as OutputError {
+      throw .input(e.description)
+    } catch {
+      throw .internal("\(error)")
+    }
+  }
+}
