@@ -25,6 +25,7 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
     .testTarget(name: "OutputTests", dependencies: ["Output"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
+    .testTarget(name: "MarketTests", dependencies: ["Market", "Simulation", "Matching"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Market", "Simulation", "Output"]),
     .testTarget(name: "EndToEndTests", dependencies: ["datamarket"]),
   ]

@@ -7,7 +7,7 @@ import Simulation
 /// configuration. Made only by ``Scenario/load(file:overrides:seed:)`` or ``Scenario/decode(_:file:)``.
 public struct Scenario: Sendable {
   /// The kinds of model a scenario can drive.
-  public static let kinds = ["mm1"]
+  public static let kinds = ["mm1", "doubleAuction"]
 
   /// Display name (default: the file's base name).
   public var name: String
@@ -25,9 +25,12 @@ public struct Scenario: Sendable {
   /// Loads `file`, applies `overrides` and validates everything; `seed` replaces the file's seed.
   public static func load(file: String, overrides: [String] = [], seed: UInt64? = nil) throws(ScenarioError) -> Scenario {
     let root = try ScenarioLoader.apply(overrides: overrides, to: ScenarioLoader.load(file))
-    var scenario = try decode(root, file: file)
+    var resolved = root
+    if let seed {
+      resolved = try ScenarioLoader.apply(overrides: ["seed=\(seed)"], to: root)
+    }
+    var scenario = try decode(resolved, file: file)
     scenario.overrides = overrides
-    if let seed { scenario.seed = seed }
     return scenario
   }
 
@@ -41,8 +44,8 @@ public struct Scenario: Sendable {
     let seed = try r.seed("seed", default: 1)
     let model: ModelConfig
     switch kind {
-    default:
-      model = .mm1(try MM1Scenario.decode(&r))
+    case "doubleAuction": model = .doubleAuction(try DoubleAuctionScenario.decode(&r, seed: seed))
+    default: model = .mm1(try MM1Scenario.decode(&r))
     }
     try r.finish()
     return Scenario(name: name, seed: seed, file: file, overrides: [], hash: RunMetadata.hash(root.canonicalText), model: model)
@@ -52,4 +55,5 @@ public struct Scenario: Sendable {
 /// The configuration of the model a scenario runs, one case per scenario kind.
 public enum ModelConfig: Sendable {
   case mm1(MM1Queue.Parameters)
+  case doubleAuction(DoubleAuctionConfig)
 }

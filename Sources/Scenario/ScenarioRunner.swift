@@ -1,3 +1,4 @@
+import Market
 import Output
 import Simulation
 
@@ -8,7 +9,54 @@ public enum ScenarioRunner {
   public static func run(_ scenario: Scenario, recordTrades: Bool = false) throws -> RunResult {
     switch scenario.model {
     case .mm1(let p): return try runMM1(p, seed: scenario.seed)
+    case .doubleAuction(let c): return try runDoubleAuction(c, seed: scenario.seed, recordTrades: recordTrades)
     }
+  }
+
+  static func runDoubleAuction(_ c: DoubleAuctionConfig, seed: UInt64, recordTrades: Bool) throws -> RunResult {
+    let (market, events) = try DoubleAuctionMarket.simulate(c, seed: seed, recordTrades: recordTrades)
+    let eq = market.equilibrium
+    var periods = CSVTable(columns: ["period", "orders", "trades", "mean_price", "efficiency", "alpha_pct",
+                                     "buyer_surplus", "seller_surplus", "realised_surplus", "max_surplus"])
+    var all = DoubleAuctionPeriod(period: -1)
+    for p in market.periods {
+      periods.append([.int(p.period + 1), .int(p.orders), .int(p.trades), .double(p.meanPrice), .double(p.efficiency(maxSurplus: eq.maxSurplus)),
+                      .double(p.alpha(equilibriumPrice: eq.price)), .int(Int(p.buyerSurplus)), .int(Int(p.sellerSurplus)),
+                      .int(Int(p.realisedSurplus)), .int(Int(eq.maxSurplus))])
+      all.accumulate(p)
+    }
+    let first = market.periods.first, last = market.periods.last
+    let n = market.periods.count
+    let metrics: [(name: String, value: CSVCell)] = [
+      ("traders", .int(c.buyerValues.count + c.sellerCosts.count)),
+      ("ce_quantity", .int(eq.quantity)),
+      ("ce_price_low", .double(eq.priceLow)),
+      ("ce_price_high", .double(eq.priceHigh)),
+      ("max_surplus_per_period", .int(Int(eq.maxSurplus))),
+      ("periods", .int(n)),
+      ("orders", .int(all.orders)),
+      ("trades", .int(all.trades)),
+      ("trades_per_period", .double(Double(all.trades) / Double(max(n, 1)))),
+      ("mean_price", .double(all.meanPrice)),
+      ("efficiency", .double(eq.maxSurplus > 0 ? Double(all.realisedSurplus) / Double(eq.maxSurplus * Int64(n)) : .nan)),
+      ("efficiency_first_period", .double(first?.efficiency(maxSurplus: eq.maxSurplus) ?? .nan)),
+      ("efficiency_last_period", .double(last?.efficiency(maxSurplus: eq.maxSurplus) ?? .nan)),
+      ("alpha_pct", .double(all.alpha(equilibriumPrice: eq.price))),
+      ("alpha_first_period_pct", .double(first?.alpha(equilibriumPrice: eq.price) ?? .nan)),
+      ("alpha_last_period_pct", .double(last?.alpha(equilibriumPrice: eq.price) ?? .nan)),
+      ("buyer_surplus", .int(Int(all.buyerSurplus))),
+      ("seller_surplus", .int(Int(all.sellerSurplus))),
+    ]
+    var trades: CSVTable?
+    if recordTrades {
+      var t = CSVTable(columns: ["period", "time", "price", "buyer", "seller", "buyer_value", "seller_cost"])
+      for x in market.trades {
+        t.append([.int(x.period + 1), .double(x.time), .int(Int(x.price)), .int(x.buyer), .int(x.seller),
+                  .int(Int(x.buyerValue)), .int(Int(x.sellerCost))])
+      }
+      trades = t
+    }
+    return RunResult(metrics: metrics, periods: periods, trades: trades, eventsProcessed: events)
   }
 
   static func runMM1(_ p: MM1Queue.Parameters, seed: UInt64) throws -> RunResult {

@@ -4,8 +4,8 @@ import Simulation
 /// meaningful figures). `--csv` prints `group,name,ops,cpu_s,wall_s,ops_per_s,ns_per_op,rss_mb`.
 enum BenchCommand: Command {
   static let name = "bench"
-  static let abstract = "Measure throughput: the kernel and the matching engine."
-  static let usage = "datamarket bench [kernel|matching|all] [--quick] [--csv] [--repeat N] [--orders FILE] [--export-orders FILE --workload core|deep|multi]"
+  static let abstract = "Measure throughput: the kernel, the matching engine and the market models."
+  static let usage = "datamarket bench [kernel|matching|market|all] [--quick] [--csv] [--repeat N] [--orders FILE] [--export-orders FILE --workload core|deep|multi]"
   static let discussion = """
     kernel: hold-1000 and hold-100000 (the hold model, 10^7 events each) and mm1 (an M/M/1 queue
     at rho = 0.9 with 10^6 customers, checked against rho/(mu - lambda)). --quick divides the
@@ -16,6 +16,8 @@ enum BenchCommand: Command {
     mid, 30% cancels of a random live order, 10% market orders; ids assigned by the engine.
     --orders FILE times the order-stream processor (validation, 64-bit id lookup, events) on a
     file loaded beforehand (orders-file). --export-orders FILE writes a workload as such a file.
+    market: da-zic-1000, a ZI-C double auction with 1,000 traders (500 buyers, 500 sellers, one
+    unit each, values uniform on 1..200) over 100 periods of 20,000 orders.
     """
   static let options = [
     OptionSpec(name: "quick", valueName: nil, help: "One tenth of the work (smoke test)."),
@@ -27,7 +29,7 @@ enum BenchCommand: Command {
     OptionSpec(name: "workload", valueName: "NAME", help: "Only this matching workload (core, deep or multi); the one --export-orders writes (default core)."),
   ]
   static let positionals = 0...1
-  static let groups = ["kernel", "matching", "all"]
+  static let groups = ["kernel", "matching", "market", "all"]
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let group = args.positionals.first ?? "all"
@@ -53,6 +55,7 @@ enum BenchCommand: Command {
     }
     do {
       if group == "kernel" || group == "all" { try KernelBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
+      if group == "market" || group == "all" { try MarketBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
       if group == "matching" || group == "all" { MatchingBenchmarks.run(commands: commands, repeats: repeats, only: args.value("workload"), into: &report) }
     } catch let e as CLIError {
       throw e

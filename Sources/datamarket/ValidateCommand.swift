@@ -27,6 +27,7 @@ extension Scenario {
   var kindName: String {
     switch model {
     case .mm1: return "mm1"
+    case .doubleAuction: return "doubleAuction"
     }
   }
 }

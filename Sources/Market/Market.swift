@@ -1,2 +1,0 @@
-/// The Market layer (see ARCHITECTURE.md).
-public enum MarketLayer {}
