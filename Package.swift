@@ -27,6 +27,7 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "MarketTests", dependencies: ["Market", "Simulation", "Matching"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Market", "Simulation", "Output"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenario", "Output"]),
     .testTarget(name: "EndToEndTests", dependencies: ["datamarket"]),
   ]
 )

@@ -138,3 +138,12 @@ extension CSVWriter {
     }
   }
 }
+
+extension CSVWriter {
+  /// Appends an already-formatted CSV record (without its newline) verbatim.
+  public mutating func appendRecord<S: StringProtocol>(_ record: S) {
+    precondition(atRowStart, "appendRecord needs the writer at the start of a row")
+    buffer.append(contentsOf: Array(record.utf8))
+    buffer.append(10)
+  }
+}

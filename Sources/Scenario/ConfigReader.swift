@@ -57,7 +57,7 @@ public struct ConfigReader {
   /// An integer node in `range`.
   public static func integer(_ n: JSONNode, path: String, _ range: ClosedRange<Int>) throws(ScenarioError) -> Int {
     let expected = NumberRule.integerExpectation(range)
-    guard case .number(let d, _) = n.value, d.isFinite, d == d.rounded(), abs(d) < 9.0e15, range.contains(Int(d)) else {
+    guard case .number(let d, _) = n.value, d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992, range.contains(Int(d)) else {
       throw .invalid(source: n.source, path: path, expected: expected, found: n.foundDescription)
     }
     return Int(d)

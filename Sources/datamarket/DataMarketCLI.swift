@@ -8,7 +8,7 @@ import Glibc
 enum DataMarketCLI {
   static let version = "0.1.0"
   static let commands: [any Command.Type] = [
-    RunCommand.self, ReplayCommand.self, ValidateCommand.self, BenchCommand.self,
+    RunCommand.self, SweepCommand.self, MergeCommand.self, ReplayCommand.self, ValidateCommand.self, BenchCommand.self,
   ]
 
   static var overview: String {

@@ -1,9 +1,10 @@
+import Experiments
 import Scenario
 
 /// `datamarket validate`: checks scenario files without running them.
 enum ValidateCommand: Command {
   static let name = "validate"
-  static let abstract = "Check scenario files without running them."
+  static let abstract = "Check scenario and sweep files without running them."
   static let usage = "datamarket validate FILE..."
   static let options: [OptionSpec] = [
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Validate with an override applied."),
@@ -12,6 +13,15 @@ enum ValidateCommand: Command {
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     for file in args.positionals {
+      if (try? ScenarioLoader.parseFile(file))?["base"] != nil {
+        do {
+          let spec = try SweepSpec.load(file)
+          print("\(file): ok (sweep: \(spec.points.count) points × \(spec.replications) replications = \(spec.runCount) runs)")
+        } catch {
+          throw .input(error.description)
+        }
+        continue
+      }
       do {
         let s = try Scenario.load(file: file, overrides: args.all("set"))
         print("\(file): ok (\(s.name), \(s.kindName))")

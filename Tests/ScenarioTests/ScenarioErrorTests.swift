@@ -91,6 +91,13 @@ import Testing
     #expect(c.buyerValues == [[150, 100], [140, 90]])
   }
 
+  @Test func seedsUpToTwoToThe53AreAccepted() throws {
+    let f = write("bigseed.json", da)
+    #expect(try Scenario.load(file: f, overrides: ["seed=9002961954960609"]).seed == 9_002_961_954_960_609)
+    #expect(try Scenario.load(file: f, overrides: ["seed=9007199254740992"]).seed == 9_007_199_254_740_992)
+    #expect(message(f, overrides: ["seed=9007199254740994"]).hasSuffix("expected an integer in [0, 9007199254740992], found 9007199254740994"))
+  }
+
   @Test func seedOptionReplacesTheFileSeed() throws {
     let f = write("seeded.json", da)
     #expect(try Scenario.load(file: f, seed: 42).seed == 42)

@@ -1,2 +1,0 @@
-/// The Experiments layer (see ARCHITECTURE.md).
-public enum ExperimentsLayer {}

@@ -1,0 +1,59 @@
+import Foundation
+import Output
+
+/// Joins shard folders (`sweep --shard K/N`) into one folder with the files a single-machine
+/// sweep writes, byte for byte. Refuses shards of different sweeps, a missing or repeated shard,
+/// and shards with missing runs.
+public enum SweepMerge {
+  public static func merge(folders: [String], into out: String) throws(SweepError) {
+    guard let first = folders.first else { throw SweepError("merge needs at least one shard folder") }
+    guard let sweepText = try? String(contentsOfFile: first + "/sweep.json", encoding: .utf8) else {
+      throw SweepError("\(first): not a sweep folder (no sweep.json)")
+    }
+    var seen: [Int: String] = [:]
+    var count: Int?
+    var lines: [Int: Substring] = [:]
+    var columns: [String]?
+    for f in folders {
+      guard let text = try? String(contentsOfFile: f + "/sweep.json", encoding: .utf8) else { throw SweepError("\(f): not a sweep folder (no sweep.json)") }
+      guard text == sweepText else { throw SweepError("\(f): is a shard of a different sweep than \(first)") }
+      guard let shardText = try? String(contentsOfFile: f + "/shard.json", encoding: .utf8),
+            let k = number(after: "\"shard\": ", in: shardText), let n = number(after: "\"of\": ", in: shardText) else {
+        throw SweepError("\(f): not a shard folder (no shard number in shard.json)")
+      }
+      if let c = count, c != n { throw SweepError("\(f): is shard \(k) of \(n), but \(first) is of \(c)") }
+      count = n
+      if let other = seen[k] { throw SweepError("\(f): shard \(k) is given twice (also \(other))") }
+      seen[k] = f
+      for (i, l) in Journal.read(f + "/journal.csv") where i % n == k { lines[i] = l }
+      if columns == nil { columns = SweepRunner.readColumns(f) }
+    }
+    let n = count!
+    let missingShards = (0..<n).filter { seen[$0] == nil }
+    guard missingShards.isEmpty else { throw SweepError("shards missing: \(missingShards.map(String.init).joined(separator: ", ")) of \(n)") }
+    guard let spec = try? SweepSpec.load(specPath(sweepText) ?? "") else {
+      throw SweepError("\(first): cannot reload the sweep file named in sweep.json")
+    }
+    guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }
+    let missing = (0..<spec.runCount).filter { lines[$0] == nil }
+    guard missing.isEmpty else {
+      throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
+    }
+    do {
+      try AtomicFile.createDirectory(out)
+      try AtomicFile.write(sweepText, to: out + "/sweep.json")
+      if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: out + "/columns.csv") }
+      try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: out)
+    } catch { throw SweepError(error.description) }
+  }
+
+  static func number(after key: String, in text: String) -> Int? {
+    guard let r = text.range(of: key) else { return nil }
+    return Int(text[r.upperBound...].prefix { $0.isNumber })
+  }
+
+  static func specPath(_ sweepText: String) -> String? {
+    guard let r = sweepText.range(of: "\"sweep\": \"") else { return nil }
+    return String(sweepText[r.upperBound...].prefix { $0 != "\"" })
+  }
+}

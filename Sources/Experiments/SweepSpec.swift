@@ -1,0 +1,236 @@
+import Foundation
+import Output
+import Scenario
+import Simulation
+
+/// A sweep file, resolved: the base scenario, the design points (each a list of `--set`
+/// overrides), replications, the master seed and an optional reference point.
+///
+///     {
+///       base: "../baseline.json", replications: 30, seed: 1,
+///       design: "grid",            // or { latinHypercube: { samples: 64 } }, or { points: "design.csv" | [ {...} ] }
+///       parameters: { "market.periods": { values: [2, 4] }, "queue.arrivalRate": { from: 0.5, to: 0.9, steps: 5 } },
+///       reference: { "market.periods": 2 },   // optional: paired differences against this point
+///     }
+public struct SweepSpec: Sendable {
+  /// One parameter assignment: a scenario key path and its value.
+  public struct Assignment: Sendable, Equatable {
+    public var key: String
+    public var value: JSONNode.Value
+    public var text: String { JSONNode(value, source: "").canonicalText }
+    public var csvCell: CSVCell {
+      switch value {
+      case .number(let d, _): return d == d.rounded() && abs(d) < 1e15 ? .int(Int(d)) : .double(d)
+      case .string(let s): return .text(s)
+      case .bool(let b): return .bool(b)
+      default: return .text(text)
+      }
+      }
+    public static func == (a: Assignment, b: Assignment) -> Bool { a.key == b.key && a.text == b.text }
+  }
+
+  public var file: String
+  public var baseFile: String
+  public var replications: Int
+  public var seed: UInt64
+  /// Parameter key paths, in the order written (the columns of runs.csv).
+  public var parameters: [String]
+  /// Design points; when a reference is given it is point 0.
+  public var points: [[Assignment]]
+  public var hasReference: Bool
+  public var designName: String
+
+  /// Total runs: points × replications.
+  public var runCount: Int { points.count * replications }
+
+  /// The seed of replicate `r`: a function of (master seed, r) alone — common random numbers.
+  public func seed(replicate r: Int) -> UInt64 {
+    RandomStreams.deriveSeed(seed, 0x5EED_0000 &+ UInt64(r)) & ((1 << 53) - 1)
+  }
+
+  /// The overrides of point `p`.
+  public func overrides(point p: Int) -> [String] { points[p].map { "\($0.key)=\($0.text)" } }
+
+  /// Loads and validates a sweep file; every design point is resolved against the base scenario
+  /// before anything runs, and an invalid one is reported with its point number and values.
+  public static func load(_ path: String) throws(ScenarioError) -> SweepSpec {
+    let root = try ScenarioLoader.parseFile(path)
+    var r = try ConfigReader(root)
+    guard let baseNode = r.raw("base") else { throw .missing(source: path, path: "$.base", expected: "the base scenario file") }
+    let baseName = try ConfigReader.string(baseNode, path: "$.base")
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    let baseFile = baseName.hasPrefix("/") ? baseName : folder.appendingPathComponent(baseName).path
+    let replications = try r.integer("replications", default: 1, 1...1_000_000)
+    let seed = try r.seed("seed", default: 1)
+    _ = try r.string("description", default: "")
+    let params = try r.object("parameters")
+    guard case .object(let members) = params.node.value else { throw .missing(source: path, path: "$.parameters", expected: "an object") }
+    var parameters: [String] = []
+    var valueLists: [[JSONNode.Value]] = []
+    var ranges: [(Double, Double, Bool)?] = []
+    for m in members {
+      parameters.append(m.key)
+      var p = try ConfigReader(m.value, path: "$.parameters.\"\(m.key)\"")
+      if let values = try p.array("values") {
+        guard !values.isEmpty else { throw .invalid(source: path, path: p.path("values"), expected: "at least one value", found: "an empty array") }
+        valueLists.append(values.map(\.value)); ranges.append(nil)
+        _ = p.raw("from"); _ = p.raw("to"); _ = p.raw("steps"); _ = p.raw("integer")
+      } else {
+        let from = try p.number("from", default: .nan, .finite)
+        let to = try p.number("to", default: .nan, .finite)
+        if from.isNaN || to.isNaN {
+          throw .missing(source: path, path: p.path(from.isNaN ? "from" : "to"), expected: "a number (or give values: [...])")
+        }
+        let steps = try p.integer("steps", default: 2, 1...1_000_000)
+        let integer = try p.bool("integer", default: false)
+        var values: [JSONNode.Value] = []
+        for k in 0..<steps {
+          var v = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
+          if integer { v = v.rounded() }
+          values.append(.number(v, text: v.description))
+        }
+        valueLists.append(values); ranges.append((from, to, integer))
+      }
+      try p.finish()
+    }
+    var designName = "grid"
+    var points: [[Assignment]] = []
+    if let designNode = r.raw("design") {
+      if case .string(let s) = designNode.value {
+        guard s == "grid" else { throw .invalid(source: path, path: "$.design", expected: "\"grid\", { latinHypercube: {...} } or { points: ... }", found: designNode.foundDescription) }
+      } else {
+        var d = try ConfigReader(designNode, path: "$.design")
+        if d.node["latinHypercube"] != nil {
+          var l = try d.object("latinHypercube")
+          let samples = try l.integer("samples", default: 10, 1...1_000_000)
+          try l.finish()
+          designName = "latinHypercube"
+          points = try latinHypercube(parameters: parameters, ranges: ranges, samples: samples, seed: seed, source: path)
+        } else if let pointsNode = d.raw("points") {
+          designName = "points"
+          points = try explicitPoints(pointsNode, parameters: parameters, folder: folder, source: path)
+        } else {
+          throw .missing(source: path, path: "$.design", expected: "latinHypercube or points")
+        }
+        try d.finish()
+      }
+    }
+    if designName == "grid" { points = grid(parameters: parameters, values: valueLists) }
+    var hasReference = false
+    if let refNode = r.raw("reference") {
+      guard case .object(let refMembers) = refNode.value else {
+        throw .invalid(source: path, path: "$.reference", expected: "an object of parameter values", found: refNode.foundDescription)
+      }
+      var reference: [Assignment] = []
+      for m in refMembers {
+        guard parameters.contains(m.key) else {
+          throw .unknownKey(source: path, path: "$.reference.\"\(m.key)\"", suggestion: EditDistance.suggestion(for: m.key, among: parameters))
+        }
+        reference.append(Assignment(key: m.key, value: m.value.value))
+      }
+      points.insert(reference, at: 0)
+      hasReference = true
+    }
+    try r.finish()
+    let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
+                         points: points, hasReference: hasReference, designName: designName)
+    try spec.validatePoints()
+    return spec
+  }
+
+  /// Resolves every point against the base scenario (no run), naming the first bad point.
+  public func validatePoints() throws(ScenarioError) {
+    let base = try ScenarioLoader.load(baseFile)
+    for p in points.indices {
+      do {
+        _ = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides(point: p), to: base), file: baseFile)
+      } catch {
+        let values = points[p].map { "\($0.key)=\($0.text)" }.joined(separator: ", ")
+        throw .invalid(source: file, path: "design point \(p) (\(values))", expected: "a valid scenario", found: error.description)
+      }
+    }
+  }
+
+  /// The resolved design as `sweep.json` (deterministic; no shard or clock facts).
+  public var json: JSONText.Value {
+    .object([
+      ("sweep", .string(file)),
+      ("base", .string(baseFile)),
+      ("design", .string(designName)),
+      ("replications", .int(Int64(replications))),
+      ("seed", .string(String(seed))),
+      ("parameters", .array(parameters.map { .string($0) })),
+      ("reference", .bool(hasReference)),
+      ("points", .array(points.enumerated().map { (i, p) in
+        .object([("point", .int(Int64(i)))] + p.map { ($0.key, .string($0.text)) })
+      })),
+      ("replicate_seeds", .array((0..<replications).map { .string(String(seed(replicate: $0))) })),
+    ])
+  }
+
+  static func grid(parameters: [String], values: [[JSONNode.Value]]) -> [[Assignment]] {
+    var points: [[Assignment]] = [[]]
+    for (k, list) in zip(parameters, values) {
+      points = points.flatMap { p in list.map { p + [Assignment(key: k, value: $0)] } }
+    }
+    return points
+  }
+
+  static func latinHypercube(parameters: [String], ranges: [(Double, Double, Bool)?], samples n: Int, seed: UInt64,
+                             source: String) throws(ScenarioError) -> [[Assignment]] {
+    var rng = RandomStreams(masterSeed: seed).stream("design")
+    var columns: [[Double]] = []
+    for (k, range) in zip(parameters, ranges) {
+      guard let (from, to, integer) = range else {
+        throw .invalid(source: source, path: "$.parameters.\"\(k)\"", expected: "{ from, to } for a Latin hypercube", found: "values")
+      }
+      var strata = Array(0..<n)
+      for i in stride(from: n - 1, to: 0, by: -1) { strata.swapAt(i, Int(UniformIntegerDistribution.below(UInt64(i + 1), using: &rng))) }
+      columns.append(strata.map { s in
+        let v = from + (to - from) * (Double(s) + rng.nextUnitDouble()) / Double(n)
+        return integer ? v.rounded() : v
+      })
+    }
+    return (0..<n).map { i in zip(parameters, columns).map { Assignment(key: $0.0, value: .number($0.1[i], text: $0.1[i].description)) } }
+  }
+
+  static func explicitPoints(_ node: JSONNode, parameters: [String], folder: URL, source: String) throws(ScenarioError) -> [[Assignment]] {
+    switch node.value {
+    case .array(let items):
+      var out: [[Assignment]] = []
+      for (i, item) in items.enumerated() {
+        guard case .object(let members) = item.value else {
+          throw .invalid(source: source, path: "$.design.points[\(i)]", expected: "an object of parameter values", found: item.foundDescription)
+        }
+        for m in members where !parameters.contains(m.key) {
+          throw .unknownKey(source: source, path: "$.design.points[\(i)].\"\(m.key)\"", suggestion: EditDistance.suggestion(for: m.key, among: parameters))
+        }
+        out.append(parameters.compactMap { k in members.first { $0.key == k }.map { Assignment(key: k, value: $0.value.value) } })
+      }
+      return out
+    case .string(let name):
+      let csvPath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+      guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
+        throw .cannotRead(path: csvPath, reason: "no such file")
+      }
+      let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+      guard let header = lines.first else { throw .invalid(source: csvPath, path: "line 1", expected: "a header of parameter key paths", found: "an empty file") }
+      for h in header where !parameters.contains(h) {
+        throw .unknownKey(source: csvPath, path: "line 1: column \"\(h)\"", suggestion: EditDistance.suggestion(for: h, among: parameters))
+      }
+      var out: [[Assignment]] = []
+      for (i, row) in lines.dropFirst().enumerated() {
+        guard row.count == header.count else {
+          throw .invalid(source: csvPath, path: "line \(i + 2)", expected: "\(header.count) values", found: "\(row.count)")
+        }
+        out.append(zip(header, row).map { k, v in
+          if let d = Double(v) { return Assignment(key: k, value: .number(d, text: v)) }
+          return Assignment(key: k, value: .string(v))
+        })
+      }
+      return out
+    default:
+      throw .invalid(source: source, path: "$.design.points", expected: "a CSV file name or an array of points", found: node.foundDescription)
+    }
+  }
+}

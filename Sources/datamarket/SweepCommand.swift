@@ -1,0 +1,89 @@
+import Experiments
+import Foundation
+import Scenario
+import Synchronization
+
+/// `datamarket sweep`: runs a sweep file's design × replications on every core, journalled and
+/// resumable; `--shard K/N` runs one deterministic slice for a cluster job array.
+enum SweepCommand: Command {
+  static let name = "sweep"
+  static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
+  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--progress] [--quiet]"
+  static let discussion = """
+    Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
+    Finished runs are journalled as they finish: run the same command again after an
+    interruption and only the missing runs execute. --shard K/N runs runs whose index is K
+    modulo N (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
+    folders with 'datamarket merge'. Results are identical for any --jobs and sharding.
+    """
+  static let options = [
+    OptionSpec(name: "jobs", valueName: "N", help: "Worker threads (default: every core)."),
+    OptionSpec(name: "out", valueName: "DIR", help: "Sweep folder."),
+    OptionSpec(name: "shard", valueName: "K/N", help: "Run only shard K of N (0-based), or auto/N."),
+    OptionSpec(name: "progress", valueName: nil, help: "Show progress even when stderr is not a terminal."),
+    OptionSpec(name: "quiet", valueName: nil, help: "No progress and no final line."),
+  ]
+  static let positionals = 1...1
+
+  static func parseShard(_ text: String) throws(CLIError) -> (index: Int, count: Int) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
+      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N, or auto/N")
+    }
+    var k: Int?
+    if parts[0] == "auto" {
+      let env = ProcessInfo.processInfo.environment
+      guard let v = env["SLURM_ARRAY_TASK_ID"] ?? env["JOB_COMPLETION_INDEX"] else {
+        throw .usage(command: name, message: "--shard auto/\(n) needs SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX in the environment")
+      }
+      k = Int(v)
+    } else {
+      k = Int(parts[0])
+    }
+    guard let k, k >= 0, k < n else {
+      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N")
+    }
+    return (k, n)
+  }
+
+  static func run(_ args: ParsedArguments) throws(CLIError) {
+    let jobs = try args.integer("jobs", command: name, in: 1...4096) ?? ProcessInfo.processInfo.activeProcessorCount
+    let shard = try args.value("shard").map { s throws(CLIError) in try parseShard(s) }
+    let spec: SweepSpec
+    do { spec = try SweepSpec.load(args.positionals[0]) } catch { throw .input(error.description) }
+    let base = URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent
+    let folder = args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? "")
+    let quiet = args.flag("quiet")
+    let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
+    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard)
+    let lastPrint = Mutex(0.0)
+    let owned = runner.ownedRuns.count
+    let clock = Stopwatch()
+    let executed: Int
+    do {
+      executed = try runner.run { p in
+        guard showProgress else { return }
+        let due = lastPrint.withLock { last -> Bool in
+          if p.seconds - last < 0.2 && p.done < p.total { return false }
+          last = p.seconds
+          return true
+        }
+        guard due else { return }
+        writeStandardError("\rruns \(p.done)/\(p.total)  \(fmt(p.rate)) runs/s  ETA \(fmt(p.eta)) s  failures \(p.failures)   ")
+      }
+    } catch {
+      if showProgress { writeStandardError("\n") }
+      throw .input(error.description)
+    }
+    if showProgress { writeStandardError("\n") }
+    if !quiet {
+      let wall = clock.wallSeconds
+      writeStandardError("sweep: \(executed) runs in \(fmt(wall)) s wall (\(fmt(Double(executed) / max(wall, 1e-9))) runs/s, \(jobs) jobs); \(owned - executed) already done → \(folder)/\n")
+      if FileManager.default.fileExists(atPath: folder + "/failures.csv") {
+        writeStandardError("sweep: some runs failed; see \(folder)/failures.csv\n")
+      }
+    }
+  }
+
+  static func fmt(_ x: Double) -> String { BenchReport(csv: false).r(x, 2) }
+}
