@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release bench bench-peers clean
+.PHONY: run test build release bench bench-peers canonical-table clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
@@ -27,6 +27,10 @@ bench: release
 ## Our hold model next to SimPy's, installed from PyPI into a local virtual environment.
 bench-peers: release
 	bash scripts/bench-peers.sh
+
+## Every canonical market over 30 seeds: the README's efficiency table.
+canonical-table: release
+	bash scripts/canonical-table.sh
 
 clean:
 	rm -rf .build
