@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release bench bench-peers canonical-table clean
+.PHONY: run test build release bench bench-peers canonical-table whatif clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
@@ -31,6 +31,10 @@ bench-peers: release
 ## Every canonical market over 30 seeds: the README's efficiency table.
 canonical-table: release
 	bash scripts/canonical-table.sh
+
+## The what-if table of the README: W1–W5 over 20 seeds each with paired 95% CIs (a few minutes).
+whatif: release
+	bash scripts/whatif.sh
 
 clean:
 	rm -rf .build

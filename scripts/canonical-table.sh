@@ -7,6 +7,7 @@ bin=.build/release/datamarket
 printf '| market | traders | CE P, Q | efficiency mean [95%% CI] | α first → last period (%%) |\n|---|---|---|---|---|\n'
 for f in scenarios/sweeps/canonical-*.json; do
   name=$(basename "$f" .json)
+  rm -rf "results/$name"   # a fresh folder: never resume results of an older build
   "$bin" sweep "$f" --out "results/$name" --quiet
   awk -F, -v market="${name#canonical-}" '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }

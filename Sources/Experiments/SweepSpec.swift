@@ -39,6 +39,8 @@ public struct SweepSpec: Sendable {
   public var points: [[Assignment]]
   public var hasReference: Bool
   public var designName: String
+  /// FNV-1a hash of the resolved base scenario, so a folder swept against another version of it is refused.
+  public var baseHash: String = ""
 
   /// Total runs: points × replications.
   public var runCount: Int { points.count * replications }
@@ -134,8 +136,10 @@ public struct SweepSpec: Sendable {
     try r.finish()
     let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
                          points: points, hasReference: hasReference, designName: designName)
-    try spec.validatePoints()
-    return spec
+    var checked = spec
+    checked.baseHash = RunMetadata.hash(try ScenarioLoader.load(baseFile).canonicalText)
+    try checked.validatePoints()
+    return checked
   }
 
   /// Resolves every point against the base scenario (no run), naming the first bad point.
@@ -156,6 +160,7 @@ public struct SweepSpec: Sendable {
     .object([
       ("sweep", .string(file)),
       ("base", .string(baseFile)),
+      ("base_hash", .string(baseHash)),
       ("design", .string(designName)),
       ("replications", .int(Int64(replications))),
       ("seed", .string(String(seed))),

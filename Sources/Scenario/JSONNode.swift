@@ -76,7 +76,7 @@ public struct JSONNode: Sendable {
     switch value {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
-    case .number(let d, _): return d.description
+    case .number(let d, _): return d.isNaN ? "NaN" : d.isInfinite ? (d < 0 ? "-Infinity" : "Infinity") : d.description
     case .string(let s): return JSONText.quote(s)
     case .array(let items): return "[" + items.map(\.canonicalText).joined(separator: ",") + "]"
     case .object(let members):

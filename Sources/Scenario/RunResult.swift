@@ -7,10 +7,16 @@ public struct RunResult: Sendable {
   public var metrics: [(name: String, value: CSVCell)]
   public var periods: CSVTable
   public var trades: CSVTable?
+  /// Further per-entity files (e.g. `contracts.csv`, `providers.csv`), always written.
+  public var entityTables: [(file: String, table: CSVTable)]
   public var eventsProcessed: Int
+  /// A short table to print after a run (label, value); empty means every metric.
+  public var headline: [(label: String, value: String)] = []
 
-  public init(metrics: [(name: String, value: CSVCell)], periods: CSVTable, trades: CSVTable?, eventsProcessed: Int) {
-    self.metrics = metrics; self.periods = periods; self.trades = trades; self.eventsProcessed = eventsProcessed
+  public init(metrics: [(name: String, value: CSVCell)], periods: CSVTable, trades: CSVTable?,
+              entityTables: [(file: String, table: CSVTable)] = [], eventsProcessed: Int) {
+    self.metrics = metrics; self.periods = periods; self.trades = trades; self.entityTables = entityTables
+    self.eventsProcessed = eventsProcessed
   }
 
   /// The `summary.csv` table for `scenario`.
@@ -29,6 +35,7 @@ public struct RunResult: Sendable {
     try summary(for: scenario).write(to: folder + "/summary.csv"); written.append(folder + "/summary.csv")
     try periods.write(to: folder + "/periods.csv"); written.append(folder + "/periods.csv")
     if let trades { try trades.write(to: folder + "/trades.csv"); written.append(folder + "/trades.csv") }
+    for (file, table) in entityTables { try table.write(to: folder + "/" + file); written.append(folder + "/" + file) }
     let meta = RunMetadata(version: version, scenarioName: scenario.name, scenarioFile: scenario.file,
                            scenarioHash: scenario.hash, seed: scenario.seed, overrides: scenario.overrides,
                            eventsProcessed: eventsProcessed, wallSeconds: wallSeconds)

@@ -7,7 +7,7 @@ import Simulation
 /// configuration. Made only by ``Scenario/load(file:overrides:seed:)`` or ``Scenario/decode(_:file:)``.
 public struct Scenario: Sendable {
   /// The kinds of model a scenario can drive.
-  public static let kinds = ["mm1", "doubleAuction"]
+  public static let kinds = ["mm1", "doubleAuction", "dataMarket"]
 
   /// Display name (default: the file's base name).
   public var name: String
@@ -45,6 +45,7 @@ public struct Scenario: Sendable {
     let model: ModelConfig
     switch kind {
     case "doubleAuction": model = .doubleAuction(try DoubleAuctionScenario.decode(&r, seed: seed))
+    case "dataMarket": model = .dataMarket(try DataMarketScenario.decode(&r))
     default: model = .mm1(try MM1Scenario.decode(&r))
     }
     try r.finish()
@@ -56,4 +57,5 @@ public struct Scenario: Sendable {
 public enum ModelConfig: Sendable {
   case mm1(MM1Queue.Parameters)
   case doubleAuction(DoubleAuctionConfig)
+  case dataMarket(DataMarketConfig)
 }

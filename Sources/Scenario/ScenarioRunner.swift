@@ -10,6 +10,9 @@ public enum ScenarioRunner {
     switch scenario.model {
     case .mm1(let p): return try runMM1(p, seed: scenario.seed)
     case .doubleAuction(let c): return try runDoubleAuction(c, seed: scenario.seed, recordTrades: recordTrades)
+    case .dataMarket(let c):
+      let (model, events) = try DataMarketModel.simulate(c, seed: scenario.seed)
+      return DataMarketOutput.result(model, events: events, recordTrades: recordTrades)
     }
   }
 

@@ -16,7 +16,9 @@ enum BenchCommand: Command {
     mid, 30% cancels of a random live order, 10% market orders; ids assigned by the engine.
     --orders FILE times the order-stream processor (validation, 64-bit id lookup, events) on a
     file loaded beforehand (orders-file). --export-orders FILE writes a workload as such a file.
-    market: da-zic-1000, a ZI-C double auction with 1,000 traders (500 buyers, 500 sellers, one
+    market: national, the data market with 10,000 providers and 1,000,000 buyer arrivals over five
+    years in four regions, also at 1/10 and 1/100 of the arrivals (with the cost ratios);
+    da-zic-1000, a ZI-C double auction with 1,000 traders (500 buyers, 500 sellers, one
     unit each, values uniform on 1..200) over 100 periods of 20,000 orders.
     """
   static let options = [

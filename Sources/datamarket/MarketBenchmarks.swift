@@ -5,6 +5,47 @@ import Simulation
 /// 100 periods) as orders per CPU second.
 enum MarketBenchmarks {
   static func run(scale: Int, repeats: Int, into report: inout BenchReport) throws {
+    try national(scale: scale, repeats: repeats, into: &report)
+    try doubleAuction(scale: scale, repeats: repeats, into: &report)
+  }
+
+  /// The data market at national scale: 4 regions, 10,000 providers and 1,000,000 buyer
+  /// arrivals over 5 years (60 monthly periods), then 1/10 and 1/100 of the buyer arrivals.
+  static func national(scale: Int, repeats: Int, into report: inout BenchReport) throws {
+    var rows: [BenchRow] = []
+    for fraction in [1, 10, 100] {
+      let divisor = Double(fraction * scale)
+      var c = DataMarketConfig()
+      let days = Double(c.periods) * c.periodDays
+      let weights = [6.0, 5, 4, 2]
+      for (i, w) in weights.enumerated() {
+        c.regions[i].buyerArrivalRate = 1_000_000 / days * w / 17 / divisor
+        c.regions[i].providerArrivalRate = 10_000 / days * w / 17
+      }
+      for e in c.exchanges.indices { c.exchanges[e].reviewServers = 60 }
+      c.buyerNetworkEffect = 0  // exactly the stated arrivals
+      let name = fraction == 1 ? "national" : "national-1/\(fraction)"
+      let row = try medianOf(repeats) {
+        let clock = Stopwatch()
+        let (model, events) = try DataMarketModel.simulate(c, seed: 1)
+        let cpu = clock.cpuSeconds, wall = clock.wallSeconds
+        let arrivals = model.periods.reduce(0) { $0 + $1.national.buyerArrivals }
+        let trades = model.periods.reduce(0) { $0 + $1.national.trades }
+        return BenchRow(group: "market", name: name, ops: arrivals, cpuSeconds: cpu, wallSeconds: wall, rssMB: Stopwatch.peakResidentMB(),
+                        note: "\(arrivals) buyer arrivals, \(model.products.count) products, \(trades) trades, \(events) events "
+                          + "(\(BenchReport(csv: false).humanRate(Double(events) / cpu)) events); peak RSS")
+      }
+      rows.append(row)
+      report.add(row)
+    }
+    if rows.count == 3 && !report.csv {
+      let r = BenchReport(csv: false)
+      print("  cost ratios: full / (1/10) = \(r.r(rows[0].cpuSeconds / rows[1].cpuSeconds, 2)) for 10× the arrivals; "
+            + "(1/10) / (1/100) = \(r.r(rows[1].cpuSeconds / rows[2].cpuSeconds, 2))")
+    }
+  }
+
+  static func doubleAuction(scale: Int, repeats: Int, into report: inout BenchReport) throws {
     let periods = max(1, 100 / scale)
     var rng = RandomStreams(masterSeed: 7).stream("schedules")
     let draw = UniformIntegerDistribution(low: 1, high: 200)

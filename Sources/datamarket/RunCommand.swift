@@ -50,8 +50,10 @@ enum RunCommand: Command {
     }
     if !args.flag("quiet") {
       print("\(scenario.name) (seed \(scenario.seed)) → \(folder)/")
-      let width = (result.metrics.map(\.name.count).max() ?? 0) + 2
-      for m in result.metrics { print("  " + m.name + String(repeating: " ", count: width - m.name.count) + m.value.text) }
+      let rows = result.headline.isEmpty ? result.metrics.map { ($0.name, $0.value.text) } : result.headline
+      let width = (rows.map(\.0.count).max() ?? 0) + 2
+      for (label, value) in rows { print("  " + label + String(repeating: " ", count: width - label.count) + value) }
+      if !result.headline.isEmpty { print("  (every metric: \(folder)/summary.csv)") }
     }
     if let golden = args.value("check") {
       var files = ["summary.csv", "periods.csv"]

@@ -17,6 +17,13 @@ struct Stopwatch {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 
+  /// Peak resident memory of the process so far, in MB (getrusage).
+  static func peakResidentMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+  }
+
   /// Resident memory now, in MB (from /proc/self/statm).
   static func residentMB() -> Double {
     guard let f = fopen("/proc/self/statm", "r") else { return .nan }

@@ -38,6 +38,7 @@ extension Scenario {
     switch model {
     case .mm1: return "mm1"
     case .doubleAuction: return "doubleAuction"
+    case .dataMarket: return "dataMarket"
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+import Output
 
 @Suite struct JournalTests {
   let dir: String = {
@@ -38,6 +39,16 @@ import Testing
     #expect(Array(v[0..<5]) == [0, 100, 2, 2, 2])
     #expect(abs(v[5] - 2.0.squareRoot()) < 1e-15)
     #expect(abs(v[6] - (2 - 12.706204736174707)) < 1e-9 && abs(v[7] - (2 + 12.706204736174707)) < 1e-9)
+  }
+
+  @Test func editingTheBaseScenarioChangesTheSweepIdentity() throws {
+    let base = dir + "/base.json", sweep = dir + "/edit.json"
+    try "{ kind: \"mm1\", queue: { customers: 100 } }".write(toFile: base, atomically: true, encoding: .utf8)
+    try "{ base: \"base.json\", parameters: { \"queue.arrivalRate\": { values: [0.5] } } }".write(toFile: sweep, atomically: true, encoding: .utf8)
+    let before = JSONText.render(try SweepSpec.load(sweep).json)
+    try "{ kind: \"mm1\", queue: { customers: 200 } }".write(toFile: base, atomically: true, encoding: .utf8)
+    let after = JSONText.render(try SweepSpec.load(sweep).json)
+    #expect(before != after)
   }
 
   @Test func replicateSeedsDependOnlyOnMasterSeedAndReplicate() throws {

@@ -91,6 +91,26 @@ import Testing
     #expect(c.buyerValues == [[150, 100], [140, 90]])
   }
 
+  @Test func dataMarketBadInputNamesTheKey() {
+    let f = write("dm.json", "{ kind: \"dataMarket\" }")
+    #expect(message(f, overrides: ["exchanges.defaults.sellerFeeRate=1.5"])
+            == "--set exchanges.defaults.sellerFeeRate=1.5: $.exchanges.defaults.sellerFeeRate: expected a number in [0, 1], found 1.5")
+    #expect(message(f, overrides: ["regions=[{name: \"East\", buyerArrivalRate: -2}]"])
+            == "--set regions=[{name: \"East\", buyerArrivalRate: -2}]: $.regions[0].buyerArrivalRate: expected a number ≥ 0, found -2")
+    let g = write("dm-region.json", """
+    { kind: "dataMarket",
+      regions: [{ name: "East" }, { name: "West" }],
+      exchanges: { list: [{ name: "SDE", region: "East" }, { name: "XX", region: "Wset" }] } }
+    """)
+    #expect(message(g) == "\(g): $.exchanges.list[1].region: expected one of \"East\", \"West\", found \"Wset\" (did you mean \"West\"?)")
+    #expect(message(f, overrides: ["contracts.allowed=[\"FIXED\", \"LEASE\"]"]).hasSuffix(
+      "$.contracts.allowed[1]: expected one of \"FIXED\", \"SUBSCRIPTION\", \"USAGE\", \"REVSHARE\", \"OUTCOME\", found \"LEASE\""))
+    #expect(message(f, overrides: ["registry.mode=federal"]).contains("$.registry.mode: expected one of \"off\", \"regional\", \"national\""))
+    #expect(message(f, overrides: ["market.unificaton=1"]) == "\(f): $.market.unificaton: unknown key (did you mean 'unification'?)"
+            || message(f, overrides: ["market.unificaton=1"]).hasSuffix("$.market.unificaton: unknown key (did you mean 'unification'?)"))
+    #expect(message(f, overrides: ["publicOperator.capMultiple=Infinity"]) == "no error")
+  }
+
   @Test func seedsUpToTwoToThe53AreAccepted() throws {
     let f = write("bigseed.json", da)
     #expect(try Scenario.load(file: f, overrides: ["seed=9002961954960609"]).seed == 9_002_961_954_960_609)

@@ -1,0 +1,127 @@
+import Simulation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// DOMAIN.md M7: contract types, their payment schedules and the certainty equivalents by which
+/// a buyer and a provider choose among them. Money in RMB 10,000.
+///
+/// Benefit Y = E[v]·Z with Z ~ LogNormal(−σ²/2, σ) (E[Z] = 1, Var Z = e^{σ²} − 1). Every
+/// payment is P = A + B·Ŷ + C·1[Ŷ ≥ t] or usage based; CE = E[π] − (γ/(2W))·Var[π].
+public enum ContractType: String, Sendable, CaseIterable, Equatable {
+  /// Pay p at signing; the buyer bears all downstream risk.
+  case fixed = "FIXED"
+  /// Pay p/term each period; the buyer stops after two periods if its benefit per period is below the fee.
+  case subscription = "SUBSCRIPTION"
+  /// A base fee plus a fee per use; uses U ~ Poisson(u0·Z).
+  case usage = "USAGE"
+  /// p0 upfront plus a share α of the reported benefit Ŷ = (1 − h)Y.
+  case revenueShare = "REVSHARE"
+  /// p0 upfront plus a bonus b if the reported benefit reaches y*.
+  case outcome = "OUTCOME"
+}
+
+/// The moments of a contract's payment given the benefit distribution, and the resulting
+/// certainty equivalents. Pure functions; each party uses its own E[Y].
+public struct ContractTerms: Sendable, Equatable {
+  public var type: ContractType
+  /// Upfront payment at signing.
+  public var upfront: Double
+  /// REVSHARE share α of reported benefit.
+  public var share: Double
+  /// OUTCOME bonus b / SUBSCRIPTION remaining fees; paid if the (reported) benefit reaches `threshold`.
+  public var bonus: Double
+  public var threshold: Double
+  /// USAGE fee per use and expected uses.
+  public var perUse: Double
+  public var expectedUses: Double
+
+  /// The contract that, by the provider's own expectation `providerExpectedBenefit`, has
+  /// expected payment `price` (DOMAIN M7: "provider sets α = (p − p0)/((1−h)E_i[Y])").
+  public static func design(_ type: ContractType, price p: Double, upfrontShare: Double, providerExpectedBenefit ey: Double,
+                            sigma: Double, misreporting h: Double, term: Int, outcomeQuantile: Double, expectedUses: Double) -> ContractTerms {
+    var t = ContractTerms(type: type, upfront: p, share: 0, bonus: 0, threshold: 0, perUse: 0, expectedUses: 0)
+    switch type {
+    case .fixed: break
+    case .revenueShare:
+      t.upfront = upfrontShare * p
+      t.share = ey > 0 ? (p - t.upfront) / ((1 - h) * ey) : 0
+    case .outcome:
+      t.upfront = upfrontShare * p
+      t.threshold = (1 - h) * ey * outcomeQuantile
+      let prob = ContractTerms.exceedance(threshold: t.threshold, mean: (1 - h) * ey, sigma: sigma)
+      t.bonus = prob > 0 ? (p - t.upfront) / prob : 0
+    case .subscription:
+      let periods = Double(max(term, 2))
+      t.upfront = 2 * p / periods            // the first two periods are always paid
+      t.bonus = p - t.upfront                 // the rest, paid when benefit per period covers the fee
+      t.threshold = p                          // Y/term ≥ p/term  ⇔  Y ≥ p
+    case .usage:
+      t.upfront = upfrontShare * p
+      t.expectedUses = expectedUses
+      t.perUse = expectedUses > 0 ? (p - t.upfront) / expectedUses : 0
+    }
+    return t
+  }
+
+  /// P(Y ≥ t) for Y = mean·Z, Z ~ LogNormal(−σ²/2, σ).
+  public static func exceedance(threshold t: Double, mean m: Double, sigma s: Double) -> Double {
+    guard m > 0 else { return t <= 0 ? 1 : 0 }
+    guard t > 0 else { return 1 }
+    guard s > 0 else { return m >= t ? 1 : 0 }
+    return 1 - normalCDF((_log(t / m) + s * s / 2) / s)
+  }
+
+  /// E[Y·1[Y ≥ t]] for the same Y.
+  public static func partialMean(threshold t: Double, mean m: Double, sigma s: Double) -> Double {
+    guard m > 0 else { return 0 }
+    guard t > 0 else { return m }
+    guard s > 0 else { return m >= t ? m : 0 }
+    return m * (1 - normalCDF((_log(t / m) - s * s / 2) / s))
+  }
+
+  public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+
+  /// Mean and variance of the payment, and its covariance with Y, when the true benefit has
+  /// mean `ey` (a party's belief), log-sd `sigma` and reports are (1 − h)·Y.
+  public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double) -> (mean: Double, variance: Double, covariance: Double) {
+    let varZ = _exp(s * s) - 1
+    let varY = ey * ey * varZ
+    switch type {
+    case .fixed:
+      return (upfront, 0, 0)
+    case .revenueShare:
+      let k = share * (1 - h)
+      return (upfront + k * ey, k * k * varY, k * varY)
+    case .outcome, .subscription:
+      // reported benefit ≥ threshold ⇔ Y ≥ threshold / (1 − h) (subscription: no reporting)
+      let hh = type == .subscription ? 0 : h
+      let trueThreshold = threshold / (1 - hh)
+      let prob = ContractTerms.exceedance(threshold: trueThreshold, mean: ey, sigma: s)
+      let partial = ContractTerms.partialMean(threshold: trueThreshold, mean: ey, sigma: s)
+      return (upfront + bonus * prob, bonus * bonus * prob * (1 - prob), bonus * (partial - ey * prob))
+    case .usage:
+      // U ~ Poisson(u0 Z): E = u0, Var = u0 + u0² Var Z, Cov(Y, U) = ey · u0 · Var Z
+      let eu = expectedUses
+      return (upfront + perUse * eu, perUse * perUse * (eu + eu * eu * varZ), perUse * ey * eu * varZ)
+    }
+  }
+
+  /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs.
+  public func buyerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, buyerFeeRate fb: Double,
+                      fixedCosts: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
+    let (mp, vp, cov) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h)
+    let varY = ey * ey * (_exp(s * s) - 1)
+    let k = 1 + fb
+    let variance = max(0, varY + k * k * vp - 2 * k * cov)
+    return ey - k * mp - fixedCosts - gamma / (2 * w) * variance
+  }
+
+  /// The provider's certainty equivalent of π_P = P(1 − φ_s) − c.
+  public func providerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, sellerFeeRate fs: Double,
+                         marginalCost c: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
+    let (mp, vp, _) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h)
+    let k = 1 - fs
+    return k * mp - c - gamma / (2 * w) * k * k * vp
+  }
+}

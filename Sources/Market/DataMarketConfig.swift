@@ -1,0 +1,187 @@
+/// The configuration of the data-market model (DOMAIN.md §4). Plain values, no file reading.
+/// Money in RMB 10,000; time in days; rates per day; shares and probabilities in [0, 1].
+/// Defaults are DOMAIN.md §4.7's.
+public struct DataMarketConfig: Sendable, Equatable {
+  /// A region with its arrival rates (λ_B,r, λ_P,r, per day) and annotation-base flag.
+  public struct Region: Sendable, Equatable {
+    public var name: String
+    public var buyerArrivalRate: Double
+    public var providerArrivalRate: Double
+    public var annotationBase: Bool
+    public init(name: String, buyerArrivalRate: Double, providerArrivalRate: Double, annotationBase: Bool) {
+      self.name = name; self.buyerArrivalRate = buyerArrivalRate; self.providerArrivalRate = providerArrivalRate
+      self.annotationBase = annotationBase
+    }
+  }
+
+  /// An exchange (e), its fees and its compliance review.
+  public struct Exchange: Sendable, Equatable {
+    public var name: String
+    /// Index of its region.
+    public var region: Int
+    public var sellerFeeRate = 0.025        // φ_s [S17]
+    public var buyerFeeRate = 0.0           // φ_b
+    public var membershipFee = 0.998        // m_b, one-time per buyer [S17]
+    public var listingFee = 0.5             // L_e
+    public var reviewFee = 0.2              // f_rev
+    public var reviewServers = 3
+    public var reviewDays = 10.0            // mean of T_rev ~ Exp
+    public var detection = 0.7              // d_e
+    public var firstSubmissionFailure = 0.91  // p_fail1 [S8]
+    public var resubmissionPass = 0.8
+    public var fixedCostPerPeriod = 2.0     // C_e
+    public var costPerTrade = 0.05          // c_e
+    public var reviewCost = 0.1             // c_rev
+    public init(name: String, region: Int) { self.name = name; self.region = region }
+  }
+
+  /// Registry modes (DOMAIN 2.2, W2).
+  public enum RegistryMode: String, Sendable, CaseIterable { case off, regional, national }
+
+  public struct Registry: Sendable, Equatable {
+    public var mode = RegistryMode.regional
+    public var fee = 1.0                    // f_g
+    public var days = 20.0                  // T_g
+    public var publicityDays = 10.0
+    public var detection = 0.8              // d_g
+    public var firstSubmissionFailure = 0.91
+    public var resubmissionPass = 0.8
+    /// Share of providers who apply.
+    public var uptake = 0.7
+    public var costPerRegistration = 0.8
+    public init() {}
+  }
+
+  public enum PricingRule: String, Sendable, CaseIterable { case costPlus, adaptive }
+
+  public struct Providers: Sendable, Equatable {
+    public var fixedCostMedian = 200.0      // F_k, lognormal [I]
+    public var fixedCostMean = 500.0
+    public var marginalCost = 0.5           // c_k
+    public var markup = 0.3                 // m
+    public var expectedSales = 20.0         // N̂
+    public var pricing = PricingRule.costPlus
+    public var adaptiveRate = 0.1           // η
+    public var targetConversion = 0.2       // s*
+    public var qualityAlpha = 4.0           // q ~ Beta(α, β)
+    public var qualityBeta = 2.0
+    public var readinessAlpha = 2.0         // a ~ Beta
+    public var readinessBeta = 2.0
+    public var riskAversion = 1.0           // γ_P
+    public var wealth = 500.0               // W_i
+    public var limitedShare = 0.1           // share of products sold as limited licences
+    public var licenceLimit = 5             // K_k
+    public init() {}
+  }
+
+  /// A buyer segment: its share of arrivals and readiness weight ω.
+  public struct Segment: Sendable, Equatable {
+    public var name: String
+    public var share: Double
+    public var readinessWeight: Double
+    public var publicPurpose: Bool
+    public init(name: String, share: Double, readinessWeight: Double, publicPurpose: Bool) {
+      self.name = name; self.share = share; self.readinessWeight = readinessWeight; self.publicPurpose = publicPurpose
+    }
+  }
+
+  public struct Buyers: Sendable, Equatable {
+    public var segments: [Segment] = [
+      Segment(name: "ai", share: 0.30, readinessWeight: 0.8, publicPurpose: false),
+      Segment(name: "finance", share: 0.30, readinessWeight: 0.3, publicPurpose: false),
+      Segment(name: "manufacturing", share: 0.25, readinessWeight: 0.3, publicPurpose: false),
+      Segment(name: "publicInterest", share: 0.15, readinessWeight: 0.3, publicPurpose: true),
+    ]
+    public var dealMedian = 30.0            // V_j lognormal [D] from [S18]
+    public var dealMean = 265.0
+    public var riskAversion = 2.0           // γ_B
+    /// Wealth W_j as a multiple of V_j.
+    public var wealthMultiple = 3.0
+    public var patienceDays = 60.0          // τ_j
+    public var considerationSetSize = 30
+    public init() {}
+  }
+
+  public struct Contracts: Sendable, Equatable {
+    public var allowed: [ContractType] = [.fixed, .subscription]
+    public var upfrontShare = 0.3           // p0 as a share of the price
+    public var termPeriods = 12
+    /// OUTCOME threshold y* as a multiple of the provider's expected reported benefit.
+    public var outcomeQuantile = 1.0
+    public var expectedUses = 100.0         // u0
+    public var benefitDelayDays = 180.0
+    public var misreportingOn = 0.05        // h on-exchange
+    public var misreportingOff = 0.25       // h off-exchange
+    public var recovery = 0.5               // ρ_rec on default
+    public init() {}
+  }
+
+  public struct PublicOperator: Sendable, Equatable {
+    public var enabled = true
+    public var region = 0
+    public var products = 20
+    public var allowedCost = 1_000.0        // C_o per year
+    public var assetBase = 2_000.0          // K_o
+    public var bondYield = 0.018            // y10
+    public var profitPremium = 0.06         // δ ≤ 0.06 [S10]
+    public var tax = 0.0
+    /// κ_cap: caps are κ_cap × the guide price; Infinity ⇒ monopoly pricing.
+    public var capMultiple = 1.0
+    /// Q̂, expected commercial sales per year across its products.
+    public var expectedVolume = 500.0
+    public init() {}
+  }
+
+  public var periods = 60
+  public var periodDays = 30.0
+  public var warmupPeriods = 12
+  /// u: 0 fragmented … 1 unified.
+  public var unification = 0.2
+  public var visibilityFloor = 0.2          // v0
+  public var crossRegionFixedCost = 5.0     // κ_x
+  public var crossRegionCostRate = 0.05     // τ_x
+  public var recognitionThreshold = 0.5     // u*
+  public var qualityExponent = 1.5          // β_q
+  public var benefitSigma = 0.8             // σ_Z
+  public var badShare = 0.2                 // π_bad
+  public var badShortfall = 0.6             // δ_bad
+  public var dueDiligenceCost = 2.0         // κ_dd
+  public var certificateDiligenceCut = 0.5  // θ_reg
+  public var searchCost = 0.2
+  public var domains = 4
+  /// ν_B, ν_P: network-effect strengths; ε_B, ε_P: fee elasticities (M4).
+  public var buyerNetworkEffect = 0.3
+  public var providerNetworkEffect = 0.3
+  public var buyerFeeElasticity = 5.0
+  public var providerFeeElasticity = 5.0
+  /// Listings at which a region's buyer arrival rate equals its configured λ_B,r.
+  public var networkReferenceListings = 50.0
+  /// Weight of staying off-exchange in a provider's listing choice (M4's outside option).
+  public var offExchangeListingWeight = 0.5
+  public var offExchangeEnabled = true
+  public var bargainingShare = 0.5          // θ_i off-exchange
+  public var offExchangeDiligenceMultiple = 2.0
+  public var regions: [Region] = [
+    // [I] rates: providers arrive slowly enough that each exchange's review queue (3 servers,
+    // 10-day reviews, ~1.9 reviews per product) stays stable.
+    Region(name: "East", buyerArrivalRate: 6, providerArrivalRate: 0.12, annotationBase: false),
+    Region(name: "South", buyerArrivalRate: 5, providerArrivalRate: 0.10, annotationBase: false),
+    Region(name: "North", buyerArrivalRate: 4, providerArrivalRate: 0.08, annotationBase: false),
+    Region(name: "Southwest", buyerArrivalRate: 2, providerArrivalRate: 0.06, annotationBase: true),
+  ]
+  public var exchanges: [Exchange] = (0..<4).map { Exchange(name: ["SDE", "SZDEX", "BJDEX", "GBDEX"][$0], region: $0) }
+  public var registry = Registry()
+  public var providers = Providers()
+  public var buyers = Buyers()
+  public var contracts = Contracts()
+  public var publicOperator = PublicOperator()
+
+  public init() {}
+
+  /// The permitted-profit MAR of the public operator.
+  public var mar: Double {
+    PublicDataPricing.maximumAllowableRevenue(allowedCost: publicOperator.allowedCost, assetBase: publicOperator.assetBase,
+                                              permittedRate: publicOperator.bondYield + publicOperator.profitPremium,
+                                              tax: publicOperator.tax)
+  }
+}

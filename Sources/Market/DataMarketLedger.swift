@@ -1,0 +1,113 @@
+/// Money and welfare of one reporting period, booked so that both sides of every transfer land
+/// in the same period (DOMAIN.md §4.6). Money in RMB 10,000.
+///
+/// Identities (checked as properties over random scenarios):
+/// - buyer payments = provider receipts + exchange trade fees + public-operator revenue;
+/// - total welfare = buyer surplus + provider profit + exchange profit + operator profit −
+///   government cost = Σ benefits − Σ real costs.
+public struct DataMarketLedger: Sendable, Equatable {
+  /// Prices and buyer-side fees paid by buyers (incl. membership fees).
+  public var buyerPayments = 0.0
+  /// What private providers receive for sales, net of the seller fee.
+  public var providerReceipts = 0.0
+  /// φ_b·P + φ_s·P + m_b collected by exchanges on trades.
+  public var exchangeTradeFees = 0.0
+  /// What the public operator receives for sales, net of the seller fee.
+  public var publicOperatorRevenue = 0.0
+  /// Listing and review fees (providers → exchanges) and registration fees (providers → registry).
+  public var listingFees = 0.0
+  public var reviewFees = 0.0
+  public var registrationFees = 0.0
+  /// Realised benefits Y (buyers).
+  public var benefits = 0.0
+  /// Real costs: buyers' search, due diligence and cross-region friction; providers' fixed and
+  /// marginal costs; exchanges' operating and review costs; registry; public operator.
+  public var buyerRealCosts = 0.0
+  public var providerRealCosts = 0.0
+  public var exchangeRealCosts = 0.0
+  public var registryRealCosts = 0.0
+  public var publicOperatorCosts = 0.0
+
+  public init() {}
+
+  /// Buyer surplus BS = Σ Y − payments − buyer real costs.
+  public var buyerSurplus: Double { benefits - buyerPayments - buyerRealCosts }
+  /// Provider profit PP (private providers).
+  public var providerProfit: Double { providerReceipts - providerRealCosts - listingFees - reviewFees - registrationFees }
+  /// Exchange profit.
+  public var exchangeProfit: Double { exchangeTradeFees + listingFees + reviewFees - exchangeRealCosts }
+  /// Public operator profit.
+  public var operatorProfit: Double { publicOperatorRevenue - publicOperatorCosts }
+  /// Government cost: registry costs not covered by fees (no subsidies in this model yet).
+  public var governmentCost: Double { registryRealCosts - registrationFees }
+  /// TW from its components.
+  public var totalWelfare: Double { buyerSurplus + providerProfit + exchangeProfit + operatorProfit - governmentCost }
+  /// TW from resources: benefits less real costs (fees and prices are transfers).
+  public var resourceWelfare: Double {
+    benefits - buyerRealCosts - providerRealCosts - exchangeRealCosts - registryRealCosts - publicOperatorCosts
+  }
+
+  public mutating func add(_ o: DataMarketLedger) {
+    buyerPayments += o.buyerPayments; providerReceipts += o.providerReceipts; exchangeTradeFees += o.exchangeTradeFees
+    publicOperatorRevenue += o.publicOperatorRevenue; listingFees += o.listingFees; reviewFees += o.reviewFees
+    registrationFees += o.registrationFees; benefits += o.benefits; buyerRealCosts += o.buyerRealCosts
+    providerRealCosts += o.providerRealCosts; exchangeRealCosts += o.exchangeRealCosts
+    registryRealCosts += o.registryRealCosts; publicOperatorCosts += o.publicOperatorCosts
+  }
+}
+
+/// Activity counts of one period for one scope (national, a buyer region, or an exchange).
+public struct DataMarketActivity: Sendable, Equatable {
+  public var buyerArrivals = 0
+  public var trades = 0
+  public var onExchangeTrades = 0
+  public var crossRegionTrades = 0
+  public var gmv = 0.0
+  public var onExchangeGMV = 0.0
+  public var crossRegionGMV = 0.0
+  public var timeToMatchDays = 0.0
+  public var badTrades = 0
+  public var aiTrades = 0
+  public var aiGMV = 0.0
+  public var publicCommercialTrades = 0
+  public var publicFreeUses = 0
+  public var readinessSum = 0.0
+  public var pricePerQuality = RunningMoments()
+  public var contractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
+  public var defaults = 0
+  public var settlements = 0
+  public var listingsApproved = 0
+  public var reviewsDone = 0
+  public var reviewRejections = 0
+  public var registrationsApplied = 0
+  public var registrationsGranted = 0
+  public var expiredBids = 0
+  public init() {}
+
+  public mutating func add(_ o: DataMarketActivity) {
+    buyerArrivals += o.buyerArrivals; trades += o.trades; onExchangeTrades += o.onExchangeTrades
+    crossRegionTrades += o.crossRegionTrades; gmv += o.gmv; onExchangeGMV += o.onExchangeGMV; crossRegionGMV += o.crossRegionGMV
+    timeToMatchDays += o.timeToMatchDays; badTrades += o.badTrades; aiTrades += o.aiTrades; aiGMV += o.aiGMV
+    publicCommercialTrades += o.publicCommercialTrades; publicFreeUses += o.publicFreeUses; readinessSum += o.readinessSum
+    pricePerQuality.merge(o.pricePerQuality)
+    for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i] }
+    defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
+    reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
+    registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids
+  }
+}
+
+/// Count, mean and variance without the Simulation module's min/max (for price dispersion).
+public struct RunningMoments: Sendable, Equatable {
+  public var n = 0.0, mean = 0.0, m2 = 0.0
+  public init() {}
+  public mutating func add(_ x: Double) { n += 1; let d = x - mean; mean += d / n; m2 += d * (x - mean) }
+  public mutating func merge(_ o: RunningMoments) {
+    guard o.n > 0 else { return }
+    guard n > 0 else { self = o; return }
+    let t = n + o.n, d = o.mean - mean
+    mean += d * o.n / t; m2 += o.m2 + d * d * n * o.n / t; n = t
+  }
+  /// Coefficient of variation (sd / mean); NaN with fewer than two values.
+  public var cv: Double { n > 1 && mean != 0 ? (m2 / (n - 1)).squareRoot() / mean : .nan }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import Market
+@testable import Simulation
+
+/// Accounting that cannot drift (DOMAIN fixture 7 and issue 5): over many random scenarios,
+/// every period, buyer payments = provider receipts + exchange fees + public-operator revenue,
+/// and total welfare from its components = benefits − real costs, to 1e-9 relative.
+@Suite struct DataMarketAccountingTests {
+  static func randomConfig(_ seed: UInt64) -> DataMarketConfig {
+    var rng = Xoshiro256StarStar(seed: seed)
+    func u(_ a: Double, _ b: Double) -> Double { a + (b - a) * rng.nextUnitDouble() }
+    var c = DataMarketConfig()
+    c.periods = 14
+    c.warmupPeriods = 2
+    c.unification = u(0, 1)
+    c.badShare = u(0, 0.5)
+    c.regions = (0..<(1 + Int(rng.next() % 4))).map { .init(name: "R\($0)", buyerArrivalRate: u(0.5, 4), providerArrivalRate: u(0.05, 0.5), annotationBase: false) }
+    c.exchanges = c.regions.indices.map { var e = DataMarketConfig.Exchange(name: "X\($0)", region: $0)
+      e.sellerFeeRate = u(0, 0.1); e.buyerFeeRate = u(0, 0.05); e.membershipFee = u(0, 2); return e }
+    c.registry.mode = DataMarketConfig.RegistryMode.allCases[Int(rng.next() % 3)]
+    c.contracts.allowed = ContractType.allCases.filter { _ in rng.next() % 2 == 0 }
+    if c.contracts.allowed.isEmpty { c.contracts.allowed = [.fixed] }
+    c.contracts.benefitDelayDays = u(0, 120)
+    c.buyers.wealthMultiple = u(0.2, 4)
+    c.providers.pricing = rng.next() % 2 == 0 ? .costPlus : .adaptive
+    c.providers.limitedShare = u(0, 0.5)
+    c.publicOperator.enabled = rng.next() % 2 == 0
+    c.publicOperator.capMultiple = [0.5, 1, 1.5, .infinity][Int(rng.next() % 4)]
+    c.publicOperator.region = Int(rng.next() % UInt64(c.regions.count))
+    c.offExchangeEnabled = rng.next() % 3 != 0
+    return c
+  }
+
+  func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+
+  @Test(arguments: UInt64(0)..<24)
+  func moneyIsConservedAndWelfareAddsUp(seed: UInt64) throws {
+    let (m, _) = try DataMarketModel.simulate(Self.randomConfig(seed), seed: seed)
+    #expect(m.periods.count == 14)
+    var trades = 0
+    for p in m.periods {
+      let l = p.ledger
+      #expect(close(l.buyerPayments, l.providerReceipts + l.exchangeTradeFees + l.publicOperatorRevenue),
+              "seed \(seed) period \(p.index): payments \(l.buyerPayments)")
+      #expect(close(l.totalWelfare, l.resourceWelfare), "seed \(seed) period \(p.index): TW \(l.totalWelfare) vs \(l.resourceWelfare)")
+      trades += p.national.trades
+      // the splits add up to the national figures
+      #expect(p.byRegion.reduce(0) { $0 + $1.trades } == p.national.trades)
+      #expect(p.byExchange.reduce(0) { $0 + $1.onExchangeTrades } == p.national.onExchangeTrades)
+      #expect(close(p.byRegion.reduce(0) { $0 + $1.gmv }, p.national.gmv))
+    }
+    #expect(trades == m.contracts.count)
+    // every contract's payments are what the ledgers booked from buyers
+    let paid = m.contracts.reduce(0.0) { $0 + $1.paid }
+    #expect(close(paid, m.periods.reduce(0.0) { $0 + $1.ledger.buyerPayments }))
+  }
+
+  @Test func sameSeedSameMarket() throws {
+    let c = Self.randomConfig(99)
+    let (a, _) = try DataMarketModel.simulate(c, seed: 5)
+    let (b, _) = try DataMarketModel.simulate(c, seed: 5)
+    #expect(a.periods.map(\.ledger) == b.periods.map(\.ledger))
+    #expect(a.contracts.map(\.paid) == b.contracts.map(\.paid))
+  }
+}

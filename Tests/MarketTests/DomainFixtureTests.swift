@@ -1,0 +1,71 @@
+import Testing
+@testable import Market
+@testable import Simulation
+
+/// DOMAIN.md §4.5 canonical fixtures 1, 4, 5, 6 (fixture 7 is the accounting property below).
+@Suite struct DomainFixtureTests {
+  @Test func fixture1Valuation() {
+    let v = Valuation.value(buyerScale: 100, fit: 1, quality: 0.8, qualityExponent: 1.5, readiness: 0.5, readinessWeight: 0.8)
+    #expect(abs(v - 42.93) < 0.005, "\(v)")
+    #expect(Valuation.fit([1, 0], [1, 0]) == 1 && Valuation.fit([1, 0], [0, 1]) == 0 && Valuation.fit([1, 0], [-1, 0]) == 0)
+  }
+
+  @Test func beliefsFollowM2() {
+    // π = 0.2, screens 0.7 and 0.8 ⇒ π̂ = 0.2·0.06 / (0.012 + 0.8)
+    let p = Valuation.posteriorBad(prior: 0.2, detections: [0.7, 0.8])
+    #expect(abs(p - 0.012 / 0.812) < 1e-15)
+    #expect(Valuation.posteriorBad(prior: 0.2, detections: []) == 0.2)
+  }
+
+  @Test func fixture4RevenueShareVariances() {
+    // α = 0.3, h = 0, φ_s = 0: Var π_P / Var Y = α² = 0.09, Var π_B / Var Y = (1 − α)² = 0.49
+    let ey = 50.0, sigma = 0.8
+    let t = ContractTerms(type: .revenueShare, upfront: 0, share: 0.3, bonus: 0, threshold: 0, perUse: 0, expectedUses: 0)
+    let (_, varP, cov) = t.paymentMoments(expectedBenefit: ey, sigma: sigma, misreporting: 0)
+    let varY = ey * ey * (_exp(sigma * sigma) - 1)
+    #expect(abs(varP / varY - 0.09) < 1e-12)
+    #expect(abs((varY + varP - 2 * cov) / varY - 0.49) < 1e-12)
+    #expect(abs((_exp(0.64) - 1) - 0.896) < 0.001)  // Var Z for σ_Z = 0.8
+  }
+
+  @Test func fixture5HHI() {
+    #expect(Concentration.hhi([30.0, 30, 20, 20]) == 2_600)
+    #expect(Concentration.hhi([3.0, 3, 2, 2]) == 2_600)
+    #expect(Concentration.hhi([Double]()) == 0)
+  }
+
+  @Test func fixture6MAR() {
+    let mar = PublicDataPricing.maximumAllowableRevenue(allowedCost: 1_000, assetBase: 2_000, permittedRate: 0.078, tax: 0)
+    #expect(abs(mar - 1_156) < 1e-9)
+    #expect(PublicDataPricing.nextMAR(base: 1_156, revenue: 1_300, mar: 1_156) == 1_012)
+    #expect(PublicDataPricing.nextMAR(base: 1_156, revenue: 900, mar: 1_156) == 1_156)
+    #expect(PublicDataPricing.monopolyPrice(willingness: [10, 8, 3, 1]) == 8)
+  }
+
+  @Test func contractDesignKeepsTheExpectedPaymentAtThePrice() {
+    for type in ContractType.allCases {
+      let t = ContractTerms.design(type, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 60, sigma: 0.8, misreporting: 0.05,
+                                   term: 12, outcomeQuantile: 1, expectedUses: 100)
+      let (mean, _, _) = t.paymentMoments(expectedBenefit: 60, sigma: 0.8, misreporting: 0.05)
+      if type == .subscription {
+        #expect(mean <= 20 + 1e-9, "\(type)")  // subscription payments stop when the benefit falls short
+      } else {
+        #expect(abs(mean - 20) < 1e-9, "\(type): expected payment \(mean)")
+      }
+    }
+  }
+
+  @Test func riskSharingLowersTheBuyersRiskPremium() {
+    let fixed = ContractTerms.design(.fixed, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 60, sigma: 0.8, misreporting: 0,
+                                     term: 12, outcomeQuantile: 1, expectedUses: 100)
+    let share = ContractTerms.design(.revenueShare, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 60, sigma: 0.8, misreporting: 0,
+                                     term: 12, outcomeQuantile: 1, expectedUses: 100)
+    let ceFixed = fixed.buyerCE(expectedBenefit: 60, sigma: 0.8, misreporting: 0, buyerFeeRate: 0, fixedCosts: 0, riskAversion: 2, wealth: 200)
+    let ceShare = share.buyerCE(expectedBenefit: 60, sigma: 0.8, misreporting: 0, buyerFeeRate: 0, fixedCosts: 0, riskAversion: 2, wealth: 200)
+    #expect(ceShare > ceFixed)
+    // a bad provider (true E[Y] lower) would ask a larger share: buyers expecting 60 then pay more than 20
+    let badShare = ContractTerms.design(.revenueShare, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 25, sigma: 0.8, misreporting: 0,
+                                        term: 12, outcomeQuantile: 1, expectedUses: 100)
+    #expect(badShare.paymentMoments(expectedBenefit: 60, sigma: 0.8, misreporting: 0).mean > 20)
+  }
+}
