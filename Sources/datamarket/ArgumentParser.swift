@@ -1,3 +1,5 @@
+import Scenario
+
 /// One option a subcommand accepts.
 struct OptionSpec {
   /// Long name without dashes (`seed` for `--seed`).
@@ -93,22 +95,9 @@ enum ArgumentParser {
   static func hint(_ given: String, _ options: [OptionSpec]) -> String {
     var best: (String, Int)?
     for o in options {
-      let d = levenshtein(given.lowercased(), "--" + o.name)
+      let d = EditDistance.between(given, "--" + o.name)
       if d <= 3, best == nil || d < best!.1 { best = ("--" + o.name, d) }
     }
     return best.map { " (did you mean '\($0.0)'?)" } ?? ""
-  }
-
-  static func levenshtein(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    var prev = Array(0...y.count)
-    for i in 1...max(1, x.count) where !x.isEmpty {
-      var cur = [i] + Array(repeating: 0, count: y.count)
-      for j in 1...max(1, y.count) where !y.isEmpty {
-        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-      }
-      prev = cur
-    }
-    return x.isEmpty ? y.count : prev[y.count]
   }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Scenario
 
 /// The `datamarket` entry point: dispatches to subcommands, prints errors as one `error:` line on
 /// stderr and maps them to exit codes (0 success, 2 bad usage or input, 1 internal failure).
@@ -62,7 +63,7 @@ enum DataMarketCLI {
   static func unknownCommand(_ name: String) -> CLIError {
     var best: (String, Int)?
     for c in commands.map({ $0.name }) + ["help"] {
-      let d = ArgumentParser.levenshtein(name, c)
+      let d = EditDistance.between(name, c)
       if d <= 3, best == nil || d < best!.1 { best = (c, d) }
     }
     let hint = best.map { " (did you mean '\($0.0)'?)" } ?? ""
