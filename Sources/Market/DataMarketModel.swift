@@ -407,8 +407,10 @@ public struct DataMarketModel: SimulationModel {
       _ = left
       let fills = Array(engine.fills)
       for f in fills { fillWaitingBid(f, product: id, priceTicks: f.price) }
-      products[Int(id)].askSlot = engine.rest(book: p.book, id: UInt64(id), owner: Int32(id), side: .sell, price: ticks,
-                                               quantity: 1, unlimited: true)
+      // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
+      // an ask that cannot rest is withdrawn until its next re-post.
+      products[Int(id)].askSlot = engine.canRest(book: p.book, price: ticks)
+        ? engine.rest(book: p.book, id: UInt64(id), owner: Int32(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
     } else {
       products[Int(id)].askSlot = -1  // limited licences trade in the period's call auction
     }
@@ -515,11 +517,13 @@ public struct DataMarketModel: SimulationModel {
       try sign(product: offer.product, buyerRegion: r, segment: segment, onExchange: true, price: Double(fill.price) * Self.tick,
                expectedValue: offer.expectedValue, trueValue: offer.trueValue, friction: offer.friction, wealth: wealth,
                arrival: now, now: now, kernel: &kernel)
-    } else {
+    } else if engine.canRest(book: p.book, price: bidTicks) {
       let slot = engine.rest(book: p.book, id: UInt64(b), owner: Int32(r), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot
       bidders[slot] = b
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
+    } else {
+      waiting[Int(b)].active = false  // a bid this far below the ask cannot rest: the buyer leaves
     }
   }
 
@@ -743,7 +747,7 @@ public struct DataMarketModel: SimulationModel {
         if p.views > 0 {
           let s = Double(p.conversions) / Double(p.views)
           let floor = p.marginalCost / max(1e-9, 1 - fee)
-          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)), floor), 1e6)
+          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)), floor), 1e5)
           products[Int(id)] = p
           postAsk(id)
         }

@@ -6,8 +6,9 @@ import Simulation
 public enum DoubleAuctionScenario {
   static func decode(_ root: inout ConfigReader, seed: UInt64) throws(ScenarioError) -> DoubleAuctionConfig {
     var m = try root.object("market")
+    // One book's resting prices may span at most MatchingEngine.maximumSpan ticks.
     let priceMin = Int64(try m.integer("priceMin", default: 1, 1...1_000_000_000))
-    let priceMax = Int64(try m.integer("priceMax", default: 200, Int(priceMin)...1_000_000_000))
+    let priceMax = Int64(try m.integer("priceMax", default: 200, Int(priceMin)...Int(priceMin) + 10_000_000))
     let periods = try m.integer("periods", default: 6, 1...100_000)
     let mechanism = DoubleAuctionConfig.Mechanism(rawValue: try m.string("mechanism", default: "continuous",
                                                                           allowed: DoubleAuctionConfig.Mechanism.allCases.map(\.rawValue)))!

@@ -10,7 +10,9 @@ public enum ScenarioLoader {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      let reason = FileManager.default.fileExists(atPath: path) ? "not readable UTF-8 text" : "no such file"
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      let reason = !exists ? "no such file" : isFolder.boolValue ? "is a folder, expected a file" : "not readable UTF-8 text"
       throw .cannotRead(path: path, reason: reason)
     }
     return try JSON5Parser.parse(text, source: path)

@@ -55,6 +55,21 @@ import Testing
     #expect(close(paid, m.periods.reduce(0.0) { $0 + $1.ledger.buyerPayments }))
   }
 
+  /// Extreme values (huge willingness to pay, tiny and huge prices) must neither crash the books
+  /// (whose resting prices may span at most 2^24 ticks) nor break the accounting.
+  @Test func extremeValuesStayWithinTheBooks() throws {
+    var c = Self.randomConfig(7)
+    c.periods = 6
+    c.buyers.dealMedian = 5_000; c.buyers.dealMean = 2_000_000
+    c.providers.fixedCostMedian = 0.01; c.providers.fixedCostMean = 50_000
+    c.providers.pricing = .adaptive; c.providers.adaptiveRate = 5
+    c.publicOperator.enabled = true; c.publicOperator.capMultiple = .infinity
+    let (m, _) = try DataMarketModel.simulate(c, seed: 3)
+    for p in m.periods {
+      #expect(close(p.ledger.buyerPayments, p.ledger.providerReceipts + p.ledger.exchangeTradeFees + p.ledger.publicOperatorRevenue))
+    }
+  }
+
   @Test func sameSeedSameMarket() throws {
     let c = Self.randomConfig(99)
     let (a, _) = try DataMarketModel.simulate(c, seed: 5)
