@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Output
 #if canImport(Glibc)
@@ -5,6 +6,12 @@ import Glibc
 #endif
 
 func getpidSafe() -> Int32 { getpid() }
+
+/// A scratch folder under the system's temporary directory (TMPDIR).
+func scratchFolder(_ name: String) -> String {
+  let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()
+  return (base.hasSuffix("/") ? base : base + "/") + "datamarket-\(name)-\(getpidSafe())"
+}
 
 func readFile(_ path: String) throws -> String {
   guard let f = fopen(path, "r") else { throw OutputError.cannotWrite(path: path, reason: "cannot open") }
@@ -20,7 +27,7 @@ func readFile(_ path: String) throws -> String {
 }
 
 @Suite struct AtomicFileTests {
-  let folder = "/tmp/datamarket-atomic-\(getpidSafe())"
+  let folder = scratchFolder("atomic")
 
   @Test func writesAndReplacesWholeFiles() throws {
     try AtomicFile.createDirectory(folder + "/a/b")

@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test func streamingWriterFlushesToFileInChunks() throws {
-    let path = "/tmp/datamarket-csvwriter-\(getpidSafe()).csv"
+    let path = scratchFolder("csvwriter") + ".csv"
     let sink = try ByteSink(path: path)
     var w = CSVWriter(sink: sink, flushThreshold: 64)
     for i in 0..<1_000 { w.field(i); w.field(Double(i) / 4); w.endRow() }
