@@ -226,10 +226,14 @@ public struct DoubleAuctionMarket: SimulationModel {
       trades.append(DoubleAuctionTrade(period: period, time: time, price: price, buyer: b, seller: s - buyers,
                                        buyerValue: value, sellerCost: cost))
     }
-    for t in [b, s] {
-      nextUnit[t] += 1
-      if nextUnit[t] == unitEnd[t] { deactivate(t) }
-    }
+    advanceUnit(b)
+    advanceUnit(s)
+  }
+
+  /// Moves a trader to its next unit, leaving the active set when it has none left.
+  mutating func advanceUnit(_ t: Int) {
+    nextUnit[t] += 1
+    if nextUnit[t] == unitEnd[t] { deactivate(t) }
   }
 
   mutating func deactivate(_ t: Int) {
