@@ -144,11 +144,8 @@ public struct DataMarketModel: SimulationModel {
   var observedWillingness: [Double] = []
   /// Price tick: prices are integer multiples of RMB 100 (0.01 of the money unit) in the books.
   static let tick = 0.01
-  let recordContracts: Bool
-
-  public init(config: DataMarketConfig, seed: UInt64, recordContracts: Bool = true) {
+  public init(config: DataMarketConfig, seed: UInt64) {
     self.config = config
-    self.recordContracts = recordContracts
     let streams = RandomStreams(masterSeed: seed)
     arrivalsRNG = config.regions.indices.map { streams.stream("arrivals", index: UInt64($0)) }
     buyerRNG = streams.stream("buyers"); productRNG = streams.stream("quality"); screeningRNG = streams.stream("reviews")
@@ -163,6 +160,7 @@ public struct DataMarketModel: SimulationModel {
     exchangeLedgers = Array(repeating: DataMarketLedger(), count: config.exchanges.count)
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
+    listedCount = Array(repeating: 0, count: config.exchanges.count)
     marThisYear = config.mar
     publicCap = 0
     publicCap = guideCap()
@@ -203,12 +201,13 @@ public struct DataMarketModel: SimulationModel {
   func buyerRate(_ r: Int) -> Double {
     let base = config.regions[r].buyerArrivalRate
     guard let e = config.exchanges.firstIndex(where: { $0.region == r }) else { return base }
-    let listings = Double(e < listedCount.count ? listedCount[e] : 0)
+    let listings = Double(listedCount[e])
     let nu = config.buyerNetworkEffect
     return base * (1 + nu * _log(1 + listings)) / (1 + nu * _log(1 + config.networkReferenceListings))
       * _exp(-config.buyerFeeElasticity * config.exchanges[e].buyerFeeRate)
   }
 
+  /// Products listed at each exchange.
   var listedCount: [Int] = []
 
   public mutating func handle(_ event: Event, kernel: inout Kernel<Event>) throws {
@@ -382,7 +381,6 @@ public struct DataMarketModel: SimulationModel {
   }
 
   mutating func list(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
-    while listedCount.count < config.exchanges.count { listedCount.append(0) }
     var p = products[Int(id)]
     p.exchange = e
     p.listed = true
@@ -776,7 +774,6 @@ public struct DataMarketModel: SimulationModel {
         try flushSignings(now: now, kernel: &kernel)
       }
     }
-    while listedCount.count < config.exchanges.count { listedCount.append(0) }
     let record = PeriodRecord(index: index, ledger: ledger, national: national, byRegion: byRegion, byExchange: byExchange,
                               exchangeLedgers: exchangeLedgers, listings: listedCount,
                               providerHHI: Concentration.hhi(periodProviderGMV()), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
@@ -808,8 +805,8 @@ public struct DataMarketModel: SimulationModel {
   }
 
   /// Runs the whole market.
-  public static func simulate(_ config: DataMarketConfig, seed: UInt64, recordContracts: Bool = true) throws -> (DataMarketModel, Int) {
-    var sim = Simulator(model: DataMarketModel(config: config, seed: seed, recordContracts: recordContracts), capacity: 1024)
+  public static func simulate(_ config: DataMarketConfig, seed: UInt64) throws -> (DataMarketModel, Int) {
+    var sim = Simulator(model: DataMarketModel(config: config, seed: seed), capacity: 1024)
     try sim.model.start(&sim.kernel)
     try sim.run()
     return (sim.model, sim.kernel.eventsProcessed)
