@@ -563,24 +563,15 @@ public struct DataMarketModel: SimulationModel {
   func expectedValue(_ id: Int32, buyerScale v: Double, readinessWeight omega: Double, exchangeDetection: Double,
                      registryDetection: Double) -> (Double, Double) {
     let p = products[Int(id)]
-    let d = config.domains
-    var dot = 0.0, nb = 0.0, np = 0.0
-    let base = Int(id) * d
-    for i in 0..<d {
-      let a = buyerDomain[i], b = domainVectors[base + i]
-      dot += a * b; nb += a * a; np += b * b
-    }
-    let fit = nb > 0 && np > 0 ? max(0, dot / (nb.squareRoot() * np.squareRoot())) : 0
-    let scale = v * fit * (1 - omega * (1 - p.readiness))
+    let fit = Valuation.fit(buyerDomain, domainVectors, offset: Int(id) * config.domains)
+    let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: p.readiness, readinessWeight: omega)
     let beta = config.qualityExponent
-    let truth = scale * _pow(p.quality, beta)
+    let truth = Valuation.value(scale: scale, quality: p.quality, qualityExponent: beta)
     if p.isPublic { return (truth, truth) }
-    let pass = (1 - exchangeDetection) * (1 - registryDetection)
-    let bad = config.badShare * pass
-    let pi = bad + (1 - config.badShare) > 0 ? bad / (bad + 1 - config.badShare) : 0
-    let claimed = scale * _pow(p.claimedQuality, beta)
-    let degraded = scale * _pow(p.claimedQuality * (1 - config.badShortfall), beta)
-    return ((1 - pi) * claimed + pi * degraded, truth)
+    let pi = Valuation.posteriorBad(prior: config.badShare, pass: (1 - exchangeDetection) * (1 - registryDetection))
+    let claimed = Valuation.value(scale: scale, quality: p.claimedQuality, qualityExponent: beta)
+    let degraded = Valuation.value(scale: scale, quality: p.claimedQuality * (1 - config.badShortfall), qualityExponent: beta)
+    return (Valuation.expectedValue(posteriorBad: pi, claimedValue: claimed, badValue: degraded), truth)
   }
 
   /// A waiting buyer's bid traded against a (re-posted) ask.
