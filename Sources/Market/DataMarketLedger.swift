@@ -1,3 +1,5 @@
+import Simulation
+
 /// Money and welfare of one reporting period, booked so that both sides of every transfer land
 /// in the same period (DOMAIN.md §4.6). Money in RMB 10,000.
 ///
@@ -72,7 +74,7 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var publicCommercialTrades = 0
   public var publicFreeUses = 0
   public var readinessSum = 0.0
-  public var pricePerQuality = RunningMoments()
+  public var pricePerQuality = RunningStatistics()
   public var contractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
   public var defaults = 0
   public var settlements = 0
@@ -95,19 +97,4 @@ public struct DataMarketActivity: Sendable, Equatable {
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
     registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids
   }
-}
-
-/// Count, mean and variance without the Simulation module's min/max (for price dispersion).
-public struct RunningMoments: Sendable, Equatable {
-  public var n = 0.0, mean = 0.0, m2 = 0.0
-  public init() {}
-  public mutating func add(_ x: Double) { n += 1; let d = x - mean; mean += d / n; m2 += d * (x - mean) }
-  public mutating func merge(_ o: RunningMoments) {
-    guard o.n > 0 else { return }
-    guard n > 0 else { self = o; return }
-    let t = n + o.n, d = o.mean - mean
-    mean += d * o.n / t; m2 += o.m2 + d * d * n * o.n / t; n = t
-  }
-  /// Coefficient of variation (sd / mean); NaN with fewer than two values.
-  public var cv: Double { n > 1 && mean != 0 ? (m2 / (n - 1)).squareRoot() / mean : .nan }
 }

@@ -22,7 +22,7 @@ enum DataMarketOutput {
       .double(a.trades > 0 ? a.timeToMatchDays / t : .nan), .double(a.gmv), .double(a.onExchangeGMV),
       .double(a.gmv > 0 ? a.onExchangeGMV / a.gmv : .nan), .double(a.crossRegionGMV), .double(a.gmv > 0 ? a.crossRegionGMV / a.gmv : .nan),
       .double(a.trades > 0 ? Double(a.badTrades) / t : .nan), .int(a.aiTrades), .double(a.aiGMV), .int(a.publicCommercialTrades),
-      .int(a.publicFreeUses), .double(a.trades > 0 ? a.readinessSum / t : .nan), .double(a.pricePerQuality.cv),
+      .int(a.publicFreeUses), .double(a.trades > 0 ? a.readinessSum / t : .nan), .double(a.pricePerQuality.coefficientOfVariation),
     ]
   }
 
@@ -74,7 +74,7 @@ enum DataMarketOutput {
       ("public_commercial_trades", .int(a.publicCommercialTrades)),
       ("public_free_uses", .int(a.publicFreeUses)),
       ("sales_weighted_readiness", .double(a.trades > 0 ? a.readinessSum / t : .nan)),
-      ("price_per_quality_cv", .double(a.pricePerQuality.cv)),
+      ("price_per_quality_cv", .double(a.pricePerQuality.coefficientOfVariation)),
       ("listings_final", .int(model.periods.last?.listings.reduce(0, +) ?? 0)),
       ("listings_approved", .int(a.listingsApproved)),
       ("review_rejection_rate", .double(a.reviewsDone > 0 ? Double(a.reviewRejections) / Double(a.reviewsDone) : .nan)),

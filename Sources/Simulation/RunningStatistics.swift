@@ -39,6 +39,8 @@
   public var populationVariance: Double { count > 0 ? m2 / Double(count) : .nan }
   /// The sample standard deviation.
   public var standardDeviation: Double { variance.squareRoot() }
+  /// The coefficient of variation, sd / mean; NaN with fewer than two observations or a zero mean.
+  public var coefficientOfVariation: Double { count > 1 && mean != 0 ? standardDeviation / mean : .nan }
   /// The standard error of the mean.
   public var standardError: Double { (variance / Double(count)).squareRoot() }
   /// The two-sided 95% Student-t confidence interval for the mean; NaNs with fewer than two observations.

@@ -10,6 +10,8 @@ import Testing
     #expect(abs(s.populationVariance - 4) < 1e-12)
     #expect(abs(s.variance - 32.0 / 7) < 1e-12)
     #expect(s.min == 2 && s.max == 9)
+    #expect(abs(s.coefficientOfVariation - (32.0 / 7).squareRoot() / 5) < 1e-15)
+    #expect(RunningStatistics().coefficientOfVariation.isNaN)
   }
 
   @Test func welfordMergeEqualsOnePass() {
