@@ -43,10 +43,5 @@ public struct RunMetadata: Sendable {
   }
 
   /// FNV-1a 64 of `text`, as 16 hex digits.
-  public static func hash(_ text: String) -> String {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    let hex = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-  }
+  public static func hash(_ text: String) -> String { FNV1a.hex(text) }
 }

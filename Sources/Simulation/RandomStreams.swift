@@ -1,3 +1,5 @@
+import Output
+
 /// Independent, named random-number streams derived from one master seed.
 ///
 /// Each stream's seed is a function of (master seed, stream name) alone, so a model can add a
@@ -35,9 +37,5 @@ public struct RandomStreams: Sendable {
   }
 
   /// A stable 64-bit id for a stream name: FNV-1a over its UTF-8 bytes.
-  @inlinable public static func streamID(_ name: String) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
-  }
+  @inlinable public static func streamID(_ name: String) -> UInt64 { FNV1a.hash(name) }
 }
