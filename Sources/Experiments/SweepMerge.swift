@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Scenario
 
 /// Joins shard folders (`sweep --shard K/N`) into one folder with the files a single-machine
 /// sweep writes, byte for byte. Refuses shards of different sweeps, a missing or repeated shard,
@@ -17,8 +18,8 @@ public enum SweepMerge {
     for f in folders {
       guard let text = try? String(contentsOfFile: f + "/sweep.json", encoding: .utf8) else { throw SweepError("\(f): not a sweep folder (no sweep.json)") }
       guard text == sweepText else { throw SweepError("\(f): is a shard of a different sweep than \(first)") }
-      guard let shardText = try? String(contentsOfFile: f + "/shard.json", encoding: .utf8),
-            let k = number(after: "\"shard\": ", in: shardText), let n = number(after: "\"of\": ", in: shardText) else {
+      guard let shard = try? ScenarioLoader.parseFile(f + "/shard.json"),
+            let k = integer(shard["shard"]), let n = integer(shard["of"]) else {
         throw SweepError("\(f): not a shard folder (no shard number in shard.json)")
       }
       if let c = count, c != n { throw SweepError("\(f): is shard \(k) of \(n), but \(first) is of \(c)") }
@@ -31,7 +32,13 @@ public enum SweepMerge {
     let n = count!
     let missingShards = (0..<n).filter { seen[$0] == nil }
     guard missingShards.isEmpty else { throw SweepError("shards missing: \(missingShards.map(String.init).joined(separator: ", ")) of \(n)") }
-    guard let spec = try? SweepSpec.load(specPath(sweepText) ?? "") else {
+    let sweepFile: String? = {
+      if let node = try? JSON5Parser.parse(sweepText, source: first + "/sweep.json"), case .string(let path)? = node["sweep"]?.value {
+        return path
+      }
+      return nil
+    }()
+    guard let spec = try? SweepSpec.load(sweepFile ?? "") else {
       throw SweepError("\(first): cannot reload the sweep file named in sweep.json")
     }
     guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }
@@ -47,13 +54,8 @@ public enum SweepMerge {
     } catch { throw SweepError(error.description) }
   }
 
-  static func number(after key: String, in text: String) -> Int? {
-    guard let r = text.range(of: key) else { return nil }
-    return Int(text[r.upperBound...].prefix { $0.isNumber })
-  }
-
-  static func specPath(_ sweepText: String) -> String? {
-    guard let r = sweepText.range(of: "\"sweep\": \"") else { return nil }
-    return String(sweepText[r.upperBound...].prefix { $0 != "\"" })
+  static func integer(_ node: JSONNode?) -> Int? {
+    guard case .number(let d, _)? = node?.value, d == d.rounded(), d >= 0, d < 1e9 else { return nil }
+    return Int(d)
   }
 }
