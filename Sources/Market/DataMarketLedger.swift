@@ -86,6 +86,19 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var expiredBids = 0
   public init() {}
 
+  /// Trades per buyer arrival; NaN without arrivals.
+  public var matchRate: Double { buyerArrivals > 0 ? Double(trades) / Double(buyerArrivals) : .nan }
+  /// Mean days from arrival to contract; NaN without trades.
+  public var meanTimeToMatchDays: Double { trades > 0 ? timeToMatchDays / Double(trades) : .nan }
+  /// On-exchange share of GMV; NaN without GMV.
+  public var onExchangeShare: Double { gmv > 0 ? onExchangeGMV / gmv : .nan }
+  /// Cross-region share of GMV; NaN without GMV.
+  public var crossRegionShare: Double { gmv > 0 ? crossRegionGMV / gmv : .nan }
+  /// Share of trades in bad products; NaN without trades.
+  public var badTradeShare: Double { trades > 0 ? Double(badTrades) / Double(trades) : .nan }
+  /// Mean readiness of the products traded; NaN without trades.
+  public var salesWeightedReadiness: Double { trades > 0 ? readinessSum / Double(trades) : .nan }
+
   public mutating func add(_ o: DataMarketActivity) {
     buyerArrivals += o.buyerArrivals; trades += o.trades; onExchangeTrades += o.onExchangeTrades
     crossRegionTrades += o.crossRegionTrades; gmv += o.gmv; onExchangeGMV += o.onExchangeGMV; crossRegionGMV += o.crossRegionGMV

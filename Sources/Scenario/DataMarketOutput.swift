@@ -16,13 +16,11 @@ enum DataMarketOutput {
   ] + ContractType.allCases.map { "contracts_\($0.rawValue.lowercased())" }
 
   static func activityCells(_ a: DataMarketActivity) -> [CSVCell] {
-    let t = Double(a.trades)
-    return [
-      .int(a.buyerArrivals), .int(a.trades), .double(a.buyerArrivals > 0 ? t / Double(a.buyerArrivals) : .nan),
-      .double(a.trades > 0 ? a.timeToMatchDays / t : .nan), .double(a.gmv), .double(a.onExchangeGMV),
-      .double(a.gmv > 0 ? a.onExchangeGMV / a.gmv : .nan), .double(a.crossRegionGMV), .double(a.gmv > 0 ? a.crossRegionGMV / a.gmv : .nan),
-      .double(a.trades > 0 ? Double(a.badTrades) / t : .nan), .int(a.aiTrades), .double(a.aiGMV), .int(a.publicCommercialTrades),
-      .int(a.publicFreeUses), .double(a.trades > 0 ? a.readinessSum / t : .nan), .double(a.pricePerQuality.coefficientOfVariation),
+    [
+      .int(a.buyerArrivals), .int(a.trades), .double(a.matchRate), .double(a.meanTimeToMatchDays), .double(a.gmv),
+      .double(a.onExchangeGMV), .double(a.onExchangeShare), .double(a.crossRegionGMV), .double(a.crossRegionShare),
+      .double(a.badTradeShare), .int(a.aiTrades), .double(a.aiGMV), .int(a.publicCommercialTrades),
+      .int(a.publicFreeUses), .double(a.salesWeightedReadiness), .double(a.pricePerQuality.coefficientOfVariation),
     ]
   }
 
@@ -62,18 +60,18 @@ enum DataMarketOutput {
       ("periods_measured", .int(measured.count)),
       ("buyer_arrivals", .int(a.buyerArrivals)),
       ("trades", .int(a.trades)),
-      ("match_rate", .double(a.buyerArrivals > 0 ? t / Double(a.buyerArrivals) : .nan)),
-      ("mean_time_to_match_days", .double(a.trades > 0 ? a.timeToMatchDays / t : .nan)),
+      ("match_rate", .double(a.matchRate)),
+      ("mean_time_to_match_days", .double(a.meanTimeToMatchDays)),
       ("gmv_wan_rmb", .double(a.gmv)),
       ("gmv_per_year_wan_rmb", .double(years > 0 ? a.gmv / years : .nan)),
-      ("on_exchange_share", .double(a.gmv > 0 ? a.onExchangeGMV / a.gmv : .nan)),
-      ("cross_region_share", .double(a.gmv > 0 ? a.crossRegionGMV / a.gmv : .nan)),
-      ("bad_trade_share", .double(a.trades > 0 ? Double(a.badTrades) / t : .nan)),
+      ("on_exchange_share", .double(a.onExchangeShare)),
+      ("cross_region_share", .double(a.crossRegionShare)),
+      ("bad_trade_share", .double(a.badTradeShare)),
       ("ai_trades", .int(a.aiTrades)),
       ("ai_gmv_wan_rmb", .double(a.aiGMV)),
       ("public_commercial_trades", .int(a.publicCommercialTrades)),
       ("public_free_uses", .int(a.publicFreeUses)),
-      ("sales_weighted_readiness", .double(a.trades > 0 ? a.readinessSum / t : .nan)),
+      ("sales_weighted_readiness", .double(a.salesWeightedReadiness)),
       ("price_per_quality_cv", .double(a.pricePerQuality.coefficientOfVariation)),
       ("listings_final", .int(model.periods.last?.listings.reduce(0, +) ?? 0)),
       ("listings_approved", .int(a.listingsApproved)),
@@ -135,10 +133,10 @@ enum DataMarketOutput {
       ("periods measured (after warm-up)", "\(measured.count) of \(model.periods.count)"),
       ("GMV per year (RMB 10,000)", money(years > 0 ? a.gmv / years : .nan)),
       ("trades", "\(a.trades)"),
-      ("match rate", pct(a.buyerArrivals > 0 ? t / Double(a.buyerArrivals) : .nan)),
-      ("on-exchange share of GMV", pct(a.gmv > 0 ? a.onExchangeGMV / a.gmv : .nan)),
-      ("cross-region share of GMV", pct(a.gmv > 0 ? a.crossRegionGMV / a.gmv : .nan)),
-      ("trades in bad products", pct(a.trades > 0 ? Double(a.badTrades) / t : .nan)),
+      ("match rate", pct(a.matchRate)),
+      ("on-exchange share of GMV", pct(a.onExchangeShare)),
+      ("cross-region share of GMV", pct(a.crossRegionShare)),
+      ("trades in bad products", pct(a.badTradeShare)),
       ("buyer surplus (RMB 10,000)", money(l.buyerSurplus)),
       ("provider profit", money(l.providerProfit)),
       ("exchange profit", money(l.exchangeProfit)),

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// Process CPU time and monotonic wall time since creation, for benchmarks and `run.json`.
 /// Never feeds into any CSV.
@@ -24,22 +25,11 @@ struct Stopwatch {
     return Double(usage.ru_maxrss) / 1024
   }
 
-  /// Resident memory now, in MB (from /proc/self/statm).
+  /// Resident memory now, in MB (the second field of /proc/self/statm, in pages); NaN if unreadable.
   static func residentMB() -> Double {
-    guard let f = fopen("/proc/self/statm", "r") else { return .nan }
-    defer { fclose(f) }
-    var size = 0, resident = 0
-    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
-      fscanfTwo(f, s, r) } }) else { return .nan }
-    return Double(resident) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-  }
-
-  private static func fscanfTwo(_ f: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
-    var buffer = [CChar](repeating: 0, count: 128)
-    guard fgets(&buffer, 128, f) != nil else { return false }
-    let parts = String(cString: buffer).split(separator: " ")
-    guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
-    a.pointee = x; b.pointee = y
-    return true
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return .nan }
+    let fields = text.split(separator: " ")
+    guard fields.count >= 2, let pages = Double(fields[1]) else { return .nan }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
   }
 }
