@@ -24,6 +24,11 @@ enum DataMarketOutput {
     ]
   }
 
+  /// An exchange's own columns of the ledger block: trade fees and profit (Rev_e − Cost_e).
+  static func exchangeLedgerCells(_ l: DataMarketLedger) -> [CSVCell] {
+    [.empty, .empty, .double(l.exchangeTradeFees), .empty, .empty, .empty, .double(l.exchangeProfit), .empty, .empty, .empty]
+  }
+
   static func ledgerCells(_ l: DataMarketLedger?) -> [CSVCell] {
     guard let l else { return Array(repeating: .empty, count: 10) }
     return [.double(l.buyerPayments), .double(l.providerReceipts), .double(l.exchangeTradeFees), .double(l.publicOperatorRevenue),
@@ -35,17 +40,20 @@ enum DataMarketOutput {
     let c = model.config
     var periods = CSVTable(columns: periodColumns)
     for p in model.periods {
-      func row(_ scope: String, _ name: String, _ a: DataMarketActivity, listings: CSVCell, ledger: DataMarketLedger?, national: Bool) {
+      func row(_ scope: String, _ name: String, _ a: DataMarketActivity, listings: CSVCell, ledger: [CSVCell], national: Bool) {
         periods.append([.int(p.index + 1), .text(scope), .text(name)] + activityCells(a) + [listings, .int(a.defaults)]
-                       + ledgerCells(ledger)
+                       + ledger
                        + (national ? [.double(p.providerHHI), .double(p.exchangeHHI), .double(p.publicPriceCap), .double(p.clawback)]
                                    : [.empty, .empty, .empty, .empty])
                        + a.contractCounts.map { .int($0) })
       }
-      row("national", "all", p.national, listings: .int(p.listings.reduce(0, +)), ledger: p.ledger, national: true)
-      for (r, a) in p.byRegion.enumerated() { row("region", c.regions[r].name, a, listings: .empty, ledger: nil, national: false) }
+      row("national", "all", p.national, listings: .int(p.listings.reduce(0, +)), ledger: ledgerCells(p.ledger), national: true)
+      for (r, a) in p.byRegion.enumerated() {
+        row("region", c.regions[r].name, a, listings: .empty, ledger: ledgerCells(nil), national: false)
+      }
       for (e, a) in p.byExchange.enumerated() {
-        row("exchange", c.exchanges[e].name, a, listings: .int(p.listings[e]), ledger: nil, national: false)
+        row("exchange", c.exchanges[e].name, a, listings: .int(p.listings[e]), ledger: exchangeLedgerCells(p.exchangeLedgers[e]),
+            national: false)
       }
     }
     // summary over the periods after warm-up

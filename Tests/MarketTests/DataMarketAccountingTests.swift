@@ -48,6 +48,8 @@ import Testing
       #expect(p.byRegion.reduce(0) { $0 + $1.trades } == p.national.trades)
       #expect(p.byExchange.reduce(0) { $0 + $1.onExchangeTrades } == p.national.onExchangeTrades)
       #expect(close(p.byRegion.reduce(0) { $0 + $1.gmv }, p.national.gmv))
+      #expect(close(p.exchangeLedgers.reduce(0) { $0 + $1.exchangeProfit }, l.exchangeProfit),
+              "seed \(seed) period \(p.index): exchange profits do not add up")
     }
     #expect(trades == m.contracts.count)
     // every contract's payments are what the ledgers booked from buyers
