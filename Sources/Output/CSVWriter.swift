@@ -19,6 +19,8 @@ public struct CSVWriter {
   var atRowStart = true
   let flushThreshold: Int
   var sink: ByteSink?
+  /// The first failed automatic flush; ``flush()`` rethrows it, so no write error is lost.
+  var failure: OutputError?
 
   /// A writer that keeps everything in ``buffer`` (for small files written atomically at the end).
   public init() { flushThreshold = .max; buffer.reserveCapacity(1 << 16) }
@@ -88,11 +90,15 @@ public struct CSVWriter {
   public mutating func endRow() {
     buffer.append(10)
     atRowStart = true
-    if buffer.count >= flushThreshold { try? flush() }
+    if buffer.count >= flushThreshold && failure == nil {
+      do { try flush() } catch { failure = error; buffer.removeAll(keepingCapacity: true) }
+    }
   }
 
-  /// Hands the buffered bytes to the sink (no-op for an in-memory writer).
+  /// Hands the buffered bytes to the sink (no-op for an in-memory writer). Throws the first
+  /// error of any earlier automatic flush, so a file with a lost chunk is never taken as complete.
   public mutating func flush() throws(OutputError) {
+    if let failure { throw failure }
     guard let sink, !buffer.isEmpty else { return }
     try sink.write(buffer)
     buffer.removeAll(keepingCapacity: true)

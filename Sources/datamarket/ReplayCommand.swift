@@ -32,9 +32,14 @@ enum ReplayCommand: Command {
     var reader = OrderStreamReader(bytes: [UInt8](data), source: input)
     let tradesPath = args.value("out")
     let eventsPath = args.value("events")
+    var tradesTemp = "", eventsTemp = ""
+    // Temporary files never outlive the command: committed ones were renamed away already.
+    defer {
+      if !tradesTemp.isEmpty { unlink(tradesTemp) }
+      if !eventsTemp.isEmpty { unlink(eventsTemp) }
+    }
     do {
       var tradesSink: ByteSink?, eventsSink: ByteSink?
-      var tradesTemp = "", eventsTemp = ""
       if let tradesPath {
         tradesTemp = AtomicFile.temporaryPath(for: tradesPath)
         tradesSink = try ByteSink(path: tradesTemp)
@@ -54,8 +59,6 @@ enum ReplayCommand: Command {
           rows += 1
         }
       } catch {
-        if !tradesTemp.isEmpty { unlink(tradesTemp) }
-        if !eventsTemp.isEmpty { unlink(eventsTemp) }
         throw CLIError.input(error.description)
       }
       try writer.flush()

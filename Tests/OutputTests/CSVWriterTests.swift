@@ -46,3 +46,16 @@ import Testing
     #expect(data.split(separator: "\n").count == 1_000)
   }
 }
+
+@Suite struct CSVWriterFailureTests {
+  /// A failed automatic flush is not swallowed: the next explicit flush reports it.
+  @Test func aFailedChunkWriteSurfacesAtFlush() throws {
+    let sink = try ByteSink(path: "/dev/full")  // every write fails with ENOSPC, as on a full disk
+    var w = CSVWriter(sink: sink, flushThreshold: 16)
+    w.field(1); w.field("some text that passes 16 bytes"); w.endRow()  // the automatic flush fails here
+    #expect(w.failure != nil)
+    #expect(w.buffer.isEmpty)  // the failed chunk is dropped, not retried into a later success
+    w.field(2); w.endRow()
+    #expect(throws: OutputError.self) { try w.flush() }
+  }
+}
