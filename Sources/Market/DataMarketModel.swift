@@ -408,7 +408,7 @@ public struct DataMarketModel: SimulationModel {
       // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
       // an ask that cannot rest is withdrawn until its next re-post.
       products[Int(id)].askSlot = engine.canRest(book: p.book, price: ticks)
-        ? engine.rest(book: p.book, id: UInt64(id), owner: Int32(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
+        ? engine.rest(book: p.book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
     } else {
       products[Int(id)].askSlot = -1  // limited licences trade in the period's call auction
     }
@@ -516,7 +516,7 @@ public struct DataMarketModel: SimulationModel {
                expectedValue: offer.expectedValue, trueValue: offer.trueValue, friction: offer.friction, wealth: wealth,
                arrival: now, now: now, kernel: &kernel)
     } else if engine.canRest(book: p.book, price: bidTicks) {
-      let slot = engine.rest(book: p.book, id: UInt64(b), owner: Int32(r), side: .buy, price: bidTicks, quantity: 1)
+      let slot = engine.rest(book: p.book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot
       bidders[slot] = b
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)

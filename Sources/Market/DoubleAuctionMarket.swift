@@ -182,7 +182,7 @@ public struct DoubleAuctionMarket: SimulationModel {
         if config.buyerStrategy == .zip || config.sellerStrategy == .zip { learn(price: fill.price, side: side, accepted: true) }
         return
       }
-      let s = engine.rest(book: 0, id: UInt64(t), owner: Int32(t), side: side, price: price, quantity: 1)
+      let s = engine.rest(book: 0, id: UInt64(t), side: side, price: price, quantity: 1)
       if config.book == .bestQuotes {
         if side == .buy { if standingBid >= 0 { engine.cancel(standingBid) }; standingBid = s }
         else { if standingAsk >= 0 { engine.cancel(standingAsk) }; standingAsk = s }

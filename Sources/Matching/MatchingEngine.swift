@@ -1,52 +1,49 @@
 /// Price-time priority order books for many instruments, built for throughput.
 ///
-/// - Prices are integer ticks (`Int64`), quantities integer units; there is no notion of time
-///   or of what is traded.
-/// - All books share one order arena: orders are slots in a flat buffer, linked into FIFO queues
-///   per price level by `Int32` indices, and recycled through a free list — no allocation or
-///   reference counting per order once the buffers have grown.
-/// - Each book keeps a dense window of price levels indexed by `price − priceBase`, one array for
-///   both sides (the book is never crossed, so every bid level lies below every ask level), and
-///   an occupancy bitmap, so the next best price after a level empties is a few word scans away.
-///   A price outside the window re-centres it (empty book) or grows it; a book's resting prices
-///   may span at most ``maximumSpan`` ticks.
+/// - Prices are integer ticks (`Int64`), quantities integer units; there is no notion of time,
+///   of owners or of what is traded.
+/// - All books share one order arena: orders are 32-byte slots (two to a cache line) in a flat
+///   buffer, linked into FIFO queues per price level by `Int32` indices, and recycled through a
+///   free list — no allocation or reference counting per order once the buffers have grown.
+/// - Each book keeps a dense window of 8-byte price levels indexed by `price − priceBase`, one
+///   array for both sides (the book is never crossed, so every bid level lies below every ask
+///   level), and an occupancy bitmap, so the next best price after a level empties is a few word
+///   scans away. A price outside the window re-centres it (empty book) or grows it; a book's
+///   resting prices may span at most ``maximumSpan`` ticks. An order stores its level's window
+///   index, not its price: the price is `priceBase + level` and the side follows from the level
+///   (a resting order at or below the best bid is a bid), which keeps the order small.
 /// - Cancel is O(1) by slot. Ids are the caller's; ``OrderStreamProcessor`` adds id lookup,
 ///   validation and the event stream of the order-stream contract.
-/// - Non-depleting orders (``rest(book:id:owner:side:price:quantity:unlimited:)`` with
+/// - Non-depleting orders (``rest(book:id:side:price:quantity:unlimited:)`` with
 ///   `unlimited: true`) model non-exclusive licences: they trade any quantity at their price and
 ///   keep their place in the queue.
 ///
 /// The engine is a class: it owns manually managed buffers and has identity; one run owns one
 /// engine, and nothing in it is shared between threads.
 public final class MatchingEngine {
-  /// One order in the arena. 48 bytes.
+  /// One order in the arena: 32 bytes, so a slot never straddles two cache lines.
   @frozen @usableFromInline struct Order {
-    @usableFromInline var price: Int64
+    /// Open quantity, or ``MatchingEngine/unlimitedOpen`` for a non-depleting order.
     @usableFromInline var open: Int64
+    /// The caller's id.
     @usableFromInline var id: UInt64
     @usableFromInline var next: Int32
     @usableFromInline var prev: Int32
+    /// Window index of the order's price level in its book; −1 when the slot is free.
+    @usableFromInline var level: Int32
     @usableFromInline var book: Int32
-    @usableFromInline var owner: Int32
-    @usableFromInline var side: Side
-    @usableFromInline var unlimited: Bool
-    @usableFromInline var resting: Bool
 
-    @inlinable init(price: Int64, open: Int64, id: UInt64, next: Int32, prev: Int32, book: Int32, owner: Int32,
-                    side: Side, unlimited: Bool, resting: Bool) {
-      self.price = price; self.open = open; self.id = id; self.next = next; self.prev = prev
-      self.book = book; self.owner = owner; self.side = side; self.unlimited = unlimited; self.resting = resting
+    @inlinable init(open: Int64, id: UInt64, next: Int32, prev: Int32, level: Int32, book: Int32) {
+      self.open = open; self.id = id; self.next = next; self.prev = prev; self.level = level; self.book = book
     }
   }
 
-  /// One price level: the FIFO queue's ends and the total open quantity (saturating for
-  /// non-depleting orders).
+  /// One price level: the ends of its FIFO queue. 8 bytes, eight levels to a cache line.
   @frozen @usableFromInline struct Level {
     @usableFromInline var head: Int32
     @usableFromInline var tail: Int32
-    @usableFromInline var quantity: Int64
-    @inlinable static var empty: Level { Level(head: -1, tail: -1, quantity: 0) }
-    @inlinable init(head: Int32, tail: Int32, quantity: Int64) { self.head = head; self.tail = tail; self.quantity = quantity }
+    @inlinable static var empty: Level { Level(head: -1, tail: -1) }
+    @inlinable init(head: Int32, tail: Int32) { self.head = head; self.tail = tail }
   }
 
   /// One instrument's window of levels.
@@ -69,8 +66,8 @@ public final class MatchingEngine {
     }
   }
 
-  /// Quantity a non-depleting order contributes to its level's total (effectively infinite).
-  @usableFromInline static let unlimitedQuantity: Int64 = 1 << 50
+  /// The `open` of a non-depleting order.
+  @usableFromInline static let unlimitedOpen: Int64 = -1
   /// The widest price range, in ticks, that one book's resting orders may span.
   public static let maximumSpan = 1 << 24
 
@@ -127,13 +124,22 @@ public final class MatchingEngine {
   public func restingCount(_ book: Int32) -> Int { books[Int(book)].restingCount }
 
   /// Whether the order in `slot` is resting.
-  @inlinable public func isResting(_ slot: Int32) -> Bool { slot >= 0 && Int(slot) < orders.count && orders[Int(slot)].resting }
-  /// The open quantity of a resting order (``unlimitedQuantity``-like large value for non-depleting ones).
-  public func openQuantity(_ slot: Int32) -> Int64 { orders[Int(slot)].open }
-  /// The price of the order in `slot`.
-  public func price(_ slot: Int32) -> Int64 { orders[Int(slot)].price }
-  /// The side of the order in `slot`.
-  public func side(_ slot: Int32) -> Side { orders[Int(slot)].side }
+  @inlinable public func isResting(_ slot: Int32) -> Bool { slot >= 0 && Int(slot) < orders.count && orders[Int(slot)].level >= 0 }
+  /// The open quantity of a resting order (`Int64.max` for a non-depleting one).
+  public func openQuantity(_ slot: Int32) -> Int64 {
+    let o = orders[Int(slot)]
+    return o.open == MatchingEngine.unlimitedOpen ? .max : o.open
+  }
+  /// The price of the resting order in `slot`.
+  public func price(_ slot: Int32) -> Int64 {
+    let o = orders[Int(slot)]
+    return books[Int(o.book)].priceBase + Int64(o.level)
+  }
+  /// The side of the resting order in `slot`: every bid level lies at or below the best bid.
+  public func side(_ slot: Int32) -> Side {
+    let o = orders[Int(slot)]
+    return Int(o.level) <= books[Int(o.book)].bestBid ? .buy : .sell
+  }
   /// The caller's id of the order in `slot`.
   public func id(_ slot: Int32) -> UInt64 { orders[Int(slot)].id }
   /// The book of the order in `slot`.
@@ -152,7 +158,7 @@ public final class MatchingEngine {
       if level.head < 0 { continue }
       var queue: [(id: UInt64, quantity: Int64)] = []
       var s = level.head
-      while s >= 0 { let o = orders[Int(s)]; queue.append((o.id, o.open)); s = o.next }
+      while s >= 0 { queue.append((orders[Int(s)].id, openQuantity(s))); s = orders[Int(s)].next }
       out.append((b.priceBase + Int64(i), queue))
     }
     return out
@@ -162,26 +168,23 @@ public final class MatchingEngine {
 
   /// Whether an aggressor on `side` could fill `quantity` completely at prices no worse than
   /// `limit` (`Int64.max` for a market buy, `Int64.min` for a market sell).
+  /// - Complexity: O(orders needed to fill `quantity`) — it walks the queues (only `fok` asks).
   public func canFill(book: Int32, side: Side, limit: Int64, quantity: Int64) -> Bool {
     let b = books[Int(book)]
     guard b.hasWindow else { return false }
-    var available: Int64 = 0
-    if side == .buy {
-      var i = b.bestAsk
-      while i < b.span {
-        if b.priceBase + Int64(i) > limit { return false }
-        available += levels[b.levelStart + i].quantity
-        if available >= quantity { return true }
-        i = nextOccupied(b, above: i)
+    var needed = quantity
+    var i = side == .buy ? b.bestAsk : b.bestBid
+    while i >= 0 && i < b.span {
+      let price = b.priceBase + Int64(i)
+      if side == .buy ? price > limit : price < limit { return false }
+      var s = levels[b.levelStart + i].head
+      while s >= 0 {
+        let o = orders[Int(s)]
+        if o.open == MatchingEngine.unlimitedOpen || o.open >= needed { return true }
+        needed -= o.open
+        s = o.next
       }
-    } else {
-      var i = b.bestBid
-      while i >= 0 {
-        if b.priceBase + Int64(i) < limit { return false }
-        available += levels[b.levelStart + i].quantity
-        if available >= quantity { return true }
-        i = nextOccupied(b, below: i)
-      }
+      i = side == .buy ? nextOccupied(b, above: i) : nextOccupied(b, below: i)
     }
     return false
   }
@@ -234,24 +237,23 @@ public final class MatchingEngine {
     var s = lp.pointee.head
     while s >= 0 && remaining > 0 {
       let o = orders.pointer(Int(s))
-      if o.pointee.unlimited {
-        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price,
-                          quantity: remaining, makerDone: false))
+      let open = o.pointee.open
+      if open == MatchingEngine.unlimitedOpen {
+        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, price: price, quantity: remaining, makerDone: false))
         return 0
       }
-      let q = min(remaining, o.pointee.open)
-      o.pointee.open &-= q
-      lp.pointee.quantity &-= q
-      remaining &-= q
-      if o.pointee.open > 0 {
-        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price, quantity: q, makerDone: false))
-        return remaining
+      if open > remaining {
+        o.pointee.open = open &- remaining
+        fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, price: price, quantity: remaining, makerDone: false))
+        return 0
       }
-      fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, makerOwner: o.pointee.owner, price: price, quantity: q, makerDone: true))
+      fillBuffer.append(Fill(makerSlot: s, makerID: o.pointee.id, price: price, quantity: open, makerDone: true))
+      remaining &-= open
       let next = o.pointee.next
       lp.pointee.head = next
       if next >= 0 { orders[Int(next)].prev = -1 } else { lp.pointee.tail = -1 }
-      o.pointee.resting = false
+      o.pointee.open = 0
+      o.pointee.level = -1
       freeOrders.append(s)
       bp.pointee.restingCount &-= 1
       s = next
@@ -277,7 +279,7 @@ public final class MatchingEngine {
   /// must have matched it first: resting must not cross the book.
   /// - Precondition: `quantity > 0`, `price ≥ 1`, and ``canRest(book:price:)``.
   @inlinable @discardableResult
-  public func rest(book: Int32, id: UInt64, owner: Int32, side: Side, price: Int64, quantity: Int64, unlimited: Bool = false) -> Int32 {
+  public func rest(book: Int32, id: UInt64, side: Side, price: Int64, quantity: Int64, unlimited: Bool = false) -> Int32 {
     var index = Int(truncatingIfNeeded: price &- books[Int(book)].priceBase)
     if !books[Int(book)].hasWindow || index < 0 || index >= books[Int(book)].span {
       index = makeRoom(book: book, price: price)
@@ -287,13 +289,13 @@ public final class MatchingEngine {
     if let free = freeOrders.popLast() {
       slot = free
     } else {
-      orders.append(Order(price: 0, open: 0, id: 0, next: -1, prev: -1, book: 0, owner: 0, side: .buy, unlimited: false, resting: false))
+      orders.append(Order(open: 0, id: 0, next: -1, prev: -1, level: -1, book: 0))
       slot = Int32(orders.count &- 1)
     }
     let lp = levels.pointer(bp.pointee.levelStart &+ index)
     let tail = lp.pointee.tail
-    orders[Int(slot)] = Order(price: price, open: unlimited ? MatchingEngine.unlimitedQuantity : quantity, id: id, next: -1,
-                              prev: tail, book: book, owner: owner, side: side, unlimited: unlimited, resting: true)
+    orders[Int(slot)] = Order(open: unlimited ? MatchingEngine.unlimitedOpen : quantity, id: id, next: -1, prev: tail,
+                              level: Int32(truncatingIfNeeded: index), book: book)
     if tail >= 0 {
       orders[Int(tail)].next = slot
     } else {
@@ -301,7 +303,6 @@ public final class MatchingEngine {
       setBit(bp.pointee, index)
     }
     lp.pointee.tail = slot
-    lp.pointee.quantity &+= unlimited ? MatchingEngine.unlimitedQuantity : quantity
     bp.pointee.restingCount &+= 1
     if side == .buy {
       if index > bp.pointee.bestBid { bp.pointee.bestBid = index }
@@ -311,37 +312,39 @@ public final class MatchingEngine {
     return slot
   }
 
-  /// Removes a resting order; returns its open quantity (0 if the slot was not resting).
+  /// Removes a resting order; returns its open quantity (0 if the slot was not resting or the
+  /// order is non-depleting).
   @inlinable @discardableResult
   public func cancel(_ slot: Int32) -> Int64 {
     guard isResting(slot) else { return 0 }
     let o = orders.pointer(Int(slot))
     let bp = books.pointer(Int(o.pointee.book))
-    let index = Int(truncatingIfNeeded: o.pointee.price &- bp.pointee.priceBase)
+    let index = Int(o.pointee.level)
     let lp = levels.pointer(bp.pointee.levelStart &+ index)
     let prev = o.pointee.prev, next = o.pointee.next
     if prev >= 0 { orders[Int(prev)].next = next } else { lp.pointee.head = next }
     if next >= 0 { orders[Int(next)].prev = prev } else { lp.pointee.tail = prev }
-    lp.pointee.quantity &-= o.pointee.open
-    o.pointee.resting = false
+    o.pointee.level = -1
     freeOrders.append(slot)
     bp.pointee.restingCount &-= 1
     if lp.pointee.head < 0 {
       clearBit(bp.pointee, index)
-      if index == bp.pointee.bestBid { bp.pointee.bestBid = nextOccupied(bp.pointee, below: index) }
-      if index == bp.pointee.bestAsk { bp.pointee.bestAsk = nextOccupied(bp.pointee, above: index) }
+      if index == bp.pointee.bestBid {
+        bp.pointee.bestBid = nextOccupied(bp.pointee, below: index)
+      } else if index == bp.pointee.bestAsk {
+        bp.pointee.bestAsk = nextOccupied(bp.pointee, above: index)
+      }
     }
-    return o.pointee.unlimited ? 0 : o.pointee.open
+    let open = o.pointee.open
+    return open == MatchingEngine.unlimitedOpen ? 0 : open
   }
 
   /// Lowers a resting order's open quantity in place, keeping its time priority.
   /// - Precondition: resting, not non-depleting, `0 < newQuantity`.
   public func reduce(_ slot: Int32, to newQuantity: Int64) {
-    precondition(isResting(slot) && newQuantity > 0 && !orders[Int(slot)].unlimited, "reduce needs a resting order and a positive quantity")
-    let o = orders.pointer(Int(slot))
-    let b = books[Int(o.pointee.book)]
-    levels[b.levelStart + Int(o.pointee.price - b.priceBase)].quantity -= o.pointee.open - newQuantity
-    o.pointee.open = newQuantity
+    precondition(isResting(slot) && newQuantity > 0 && orders[Int(slot)].open != MatchingEngine.unlimitedOpen,
+                 "reduce needs a resting, bounded order and a positive quantity")
+    orders[Int(slot)].open = newQuantity
   }
 
   // MARK: bitmap and window
@@ -399,7 +402,8 @@ public final class MatchingEngine {
   }
 
   /// Gives `book` a window containing `price`: the first window, a re-centred one when the book
-  /// is empty, or a larger copy covering every resting order and `price`. Returns its index.
+  /// is empty, or a larger copy covering every resting order and `price` (whose orders learn
+  /// their new level indices). Returns its index.
   @usableFromInline
   func makeRoom(book: Int32, price: Int64) -> Int {
     var b = books[Int(book)]
@@ -428,6 +432,8 @@ public final class MatchingEngine {
         if level.head >= 0 {
           levels[newLevels + i + shift] = level
           setBit(fresh, i + shift)
+          var s = level.head
+          while s >= 0 { orders[Int(s)].level = Int32(i + shift); s = orders[Int(s)].next }
         }
         i = nextOccupied(b, above: i)
       }

@@ -31,8 +31,6 @@
   public var tif: TimeInForce?
   public var price: IntegerField
   public var quantity: IntegerField
-  /// The owner as an integer, or −1 when it is not one (owners are not used by matching).
-  public var owner: Int32
 
   /// The byte range of column `c`'s trimmed text in the buffer.
   @inlinable public func range(_ c: Column) -> Range<Int> {

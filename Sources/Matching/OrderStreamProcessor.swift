@@ -86,7 +86,7 @@ public struct OrderStreamProcessor {
       events.append(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(remaining), detail: .ioc))
       ids.set(Self.inactive(side), for: key)
     } else {
-      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, owner: row.owner)
+      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
     }
   }
 
@@ -140,13 +140,13 @@ public struct OrderStreamProcessor {
     if remaining == 0 {
       ids.set(Self.inactive(side), for: key)
     } else {
-      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, owner: row.owner)
+      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
     }
   }
 
-  mutating func restOrCancel(book: Int32, side: Side, price: Int64, quantity: Int64, key: UInt64, owner: Int32) {
+  mutating func restOrCancel(book: Int32, side: Side, price: Int64, quantity: Int64, key: UInt64) {
     if engine.canRest(book: book, price: price) {
-      ids.set(engine.rest(book: book, id: key, owner: owner, side: side, price: price, quantity: quantity), for: key)
+      ids.set(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), for: key)
     } else {
       events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .priceRange))
       ids.set(Self.inactive(side), for: key)

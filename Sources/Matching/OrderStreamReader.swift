@@ -87,14 +87,13 @@ public struct OrderStreamReader {
         throw OrderStreamError("\(source):\(lineNumber): expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found \(field)")
       }
       var row = OrderRow(line: lineNumber, instrument: 0, lineStart: start, starts: starts, ends: ends, idKey: nil,
-                         action: .unknown, side: nil, type: nil, tif: nil, price: .empty, quantity: .empty, owner: -1)
+                         action: .unknown, side: nil, type: nil, tif: nil, price: .empty, quantity: .empty)
       row.action = switch word(row, .action) { case 0: .new; case 1: .cancel; case 2: .replace; default: .unknown }
       row.side = switch word(row, .side) { case 3: .buy; case 4: .sell; default: nil }
       row.type = switch word(row, .type) { case 5: .limit; case 6: .market; default: nil }
       row.tif = switch word(row, .tif) { case 7: .gtc; case 8: .ioc; case 9: .fok; default: nil }
       row.price = integer(row.range(.price))
       row.quantity = integer(row.range(.quantity))
-      if case .value(let o) = integer(row.range(.owner)), o >= Int64(Int32.min), o <= Int64(Int32.max) { row.owner = Int32(o) }
       row.idKey = try idKey(row)
       if field == 10 {
         let r = row.range(.instrument)

@@ -17,21 +17,19 @@
 /// One execution between a resting order (the maker) and an incoming one.
 /// Prices are integer ticks, quantities integer units (licences, lots).
 @frozen public struct Fill: Sendable, Equatable {
-  /// Arena slot of the resting order.
-  public var makerSlot: Int32
   /// Caller's id of the resting order.
   public var makerID: UInt64
-  /// Owner (trader) of the resting order.
-  public var makerOwner: Int32
   /// The resting order's price, in ticks.
   public var price: Int64
   /// Units traded.
   public var quantity: Int64
+  /// Arena slot of the resting order.
+  public var makerSlot: Int32
   /// Whether the resting order is now completely filled (and gone from the book).
   public var makerDone: Bool
 
-  @inlinable public init(makerSlot: Int32, makerID: UInt64, makerOwner: Int32, price: Int64, quantity: Int64, makerDone: Bool) {
-    self.makerSlot = makerSlot; self.makerID = makerID; self.makerOwner = makerOwner
+  @inlinable public init(makerSlot: Int32, makerID: UInt64, price: Int64, quantity: Int64, makerDone: Bool) {
+    self.makerSlot = makerSlot; self.makerID = makerID
     self.price = price; self.quantity = quantity; self.makerDone = makerDone
   }
 }

@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A growable buffer of trivial values in manually managed memory: unchecked O(1) access, no
 /// copy-on-write or uniqueness checks — the storage of the matching engine's hot arrays.
-/// Owned by exactly one ``MatchingEngine``, which frees it in `deinit`.
+/// Owned by exactly one ``MatchingEngine``, which frees it in `deinit`. Buffers of 2 MiB or
+/// more are 2 MiB-aligned and, on Linux, advised to use transparent huge pages: their slots are
+/// touched at random, and one TLB entry per 2 MiB instead of per 4 KiB removes most page walks.
 @frozen @usableFromInline
 struct RawBuffer<Element: BitwiseCopyable> {
   @usableFromInline var base: UnsafeMutablePointer<Element>
@@ -9,8 +15,19 @@ struct RawBuffer<Element: BitwiseCopyable> {
 
   @inlinable init(capacity: Int) {
     self.capacity = Swift.max(capacity, 4)
-    base = .allocate(capacity: self.capacity)
+    base = RawBuffer.allocate(self.capacity)
     count = 0
+  }
+
+  @usableFromInline static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
+    let bytes = capacity * MemoryLayout<Element>.stride
+    let huge = 2 << 20
+    guard bytes >= huge else { return .allocate(capacity: capacity) }
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge)
+    #if canImport(Glibc)
+    _ = madvise(raw, bytes, MADV_HUGEPAGE)
+    #endif
+    return raw.bindMemory(to: Element.self, capacity: capacity)
   }
 
   @inlinable subscript(i: Int) -> Element {
@@ -44,7 +61,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
   }
 
   @usableFromInline mutating func grow(to newCapacity: Int) {
-    let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+    let fresh = RawBuffer.allocate(newCapacity)
     fresh.initialize(from: base, count: count)
     base.deallocate()
     base = fresh

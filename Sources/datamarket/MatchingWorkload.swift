@@ -73,7 +73,7 @@ struct MatchingWorkload {
         c = Command(price: price, quantity: Int32(quantity), slotOrBook: book, book: book, kind: 0, side: side)
         let left = engine.match(book: book, side: side, limit: price, quantity: quantity)
         for f in engine.fills where f.makerDone { remove(f.makerSlot) }
-        if left > 0 { add(engine.rest(book: book, id: id, owner: 0, side: side, price: price, quantity: left)) }
+        if left > 0 { add(engine.rest(book: book, id: id, side: side, price: price, quantity: left)) }
       } else if r < 9, !live.isEmpty {
         let slot = live[Int(rng.next() % UInt64(live.count))]
         c = Command(price: 0, quantity: 0, slotOrBook: slot, book: engine.book(slot), kind: 1, side: engine.side(slot))
@@ -103,7 +103,7 @@ struct MatchingWorkload {
         case 0:
             let left = engine.match(book: c.book, side: c.side, limit: c.price, quantity: Int64(c.quantity))
           trades &+= engine.fills.count
-          if left > 0 { engine.rest(book: c.book, id: 0, owner: 0, side: c.side, price: c.price, quantity: left) }
+          if left > 0 { engine.rest(book: c.book, id: 0, side: c.side, price: c.price, quantity: left) }
         case 1:
           engine.cancel(c.slotOrBook)
         default:
@@ -133,7 +133,7 @@ struct MatchingWorkload {
         csv.field(c.price); csv.field(Int(c.quantity))
         let left = engine.match(book: c.book, side: c.side, limit: c.price, quantity: Int64(c.quantity))
         if left > 0 {
-          let slot = Int(engine.rest(book: c.book, id: ids[i], owner: 0, side: c.side, price: c.price, quantity: left))
+          let slot = Int(engine.rest(book: c.book, id: ids[i], side: c.side, price: c.price, quantity: left))
           if slot >= slotID.count { slotID.append(contentsOf: repeatElement(0, count: slotID.count)) }
           slotID[slot] = ids[i]
         }

@@ -57,8 +57,9 @@ import Testing
   }
 }
 
-/// Checks after a command: the book is not crossed, every level's FIFO links are consistent,
-/// level totals equal the sum of their orders, and the best prices are the extreme occupied levels.
+/// Checks after a command: the book is not crossed, every level's FIFO links are consistent
+/// (each order's `prev` is the one before it, the tail is the last), every order records its own
+/// level, book and side, and the best prices are the extreme occupied levels.
 enum BookInvariants {
   static func check(_ engine: MatchingEngine, context: String) {
     for b in 0..<engine.bookCount {
@@ -73,9 +74,19 @@ enum BookInvariants {
       #expect(count == engine.restingCount(book), "\(context): resting count \(engine.restingCount(book)) vs \(count) linked")
       let raw = engine.books[b]
       if raw.hasWindow {
-        for (price, orders) in bids + asks {
-          let level = engine.levels[raw.levelStart + Int(price - raw.priceBase)]
-          #expect(level.quantity == orders.reduce(0) { $0 + $1.quantity }, "\(context): level \(price) total")
+        for (side, levels) in [(Side.buy, bids), (Side.sell, asks)] {
+          for (price, _) in levels {
+            let index = Int(price - raw.priceBase)
+            let level = engine.levels[raw.levelStart + index]
+            var previous: Int32 = -1, s = level.head
+            while s >= 0 {
+              let o = engine.orders[Int(s)]
+              #expect(o.prev == previous && Int(o.level) == index && o.book == book, "\(context): order links at \(price)")
+              #expect(engine.side(s) == side && engine.price(s) == price, "\(context): order side or price at \(price)")
+              previous = s; s = o.next
+            }
+            #expect(level.tail == previous, "\(context): level \(price) tail")
+          }
         }
       }
     }

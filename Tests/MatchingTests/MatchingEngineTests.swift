@@ -5,11 +5,11 @@ import Testing
 @Suite struct MatchingEngineTests {
   @Test func nonDepletingAskTradesAnyQuantityAndKeepsItsPlace() {
     let e = MatchingEngine(books: 1)
-    let licence = e.rest(book: 0, id: 1, owner: 9, side: .sell, price: 50, quantity: 1, unlimited: true)
-    e.rest(book: 0, id: 2, owner: 8, side: .sell, price: 50, quantity: 3)
+    let licence = e.rest(book: 0, id: 1, side: .sell, price: 50, quantity: 1, unlimited: true)
+    e.rest(book: 0, id: 2, side: .sell, price: 50, quantity: 3)
     var left = e.match(book: 0, side: .buy, limit: 60, quantity: 1_000)
     #expect(left == 0)
-    #expect(Array(e.fills) == [Fill(makerSlot: licence, makerID: 1, makerOwner: 9, price: 50, quantity: 1_000, makerDone: false)])
+    #expect(Array(e.fills) == [Fill(makerSlot: licence, makerID: 1, price: 50, quantity: 1_000, makerDone: false)])
     left = e.match(book: 0, side: .buy, limit: 60, quantity: 7)
     #expect(e.fills.count == 1 && e.fills[0].makerID == 1 && left == 0)
     #expect(e.restingCount(0) == 2)
@@ -22,18 +22,18 @@ import Testing
 
   @Test func pricesFarOutsideTheWindowRecentreOrGrow() {
     let e = MatchingEngine(books: 1, initialSpan: 64)
-    e.rest(book: 0, id: 1, owner: 0, side: .buy, price: 1_000, quantity: 1)
-    e.rest(book: 0, id: 2, owner: 0, side: .sell, price: 5_000_000, quantity: 1)   // grows
-    e.rest(book: 0, id: 3, owner: 0, side: .buy, price: 1, quantity: 1)
+    e.rest(book: 0, id: 1, side: .buy, price: 1_000, quantity: 1)
+    e.rest(book: 0, id: 2, side: .sell, price: 5_000_000, quantity: 1)   // grows
+    e.rest(book: 0, id: 3, side: .buy, price: 1, quantity: 1)
     #expect(e.bestBid(0) == 1_000 && e.bestAsk(0) == 5_000_000)
     let left = e.match(book: 0, side: .sell, limit: 1, quantity: 2)
     #expect(left == 0 && e.fills.map(\.price) == [1_000, 1])
     #expect(e.canRest(book: 0, price: 5_000_000 + Int64(MatchingEngine.maximumSpan)) == false)
     e.cancel(e.fills.isEmpty ? 0 : 1)
     let e2 = MatchingEngine(books: 1, initialSpan: 64)
-    e2.rest(book: 0, id: 1, owner: 0, side: .buy, price: 100, quantity: 1)
+    e2.rest(book: 0, id: 1, side: .buy, price: 100, quantity: 1)
     _ = e2.match(book: 0, side: .sell, limit: 100, quantity: 1)
-    e2.rest(book: 0, id: 2, owner: 0, side: .sell, price: 9_000_000_000, quantity: 1)  // empty book: re-centre
+    e2.rest(book: 0, id: 2, side: .sell, price: 9_000_000_000, quantity: 1)  // empty book: re-centre
     #expect(e2.bestAsk(0) == 9_000_000_000)
     BookInvariants.check(e, context: "far prices")
     BookInvariants.check(e2, context: "recentre")
