@@ -15,18 +15,38 @@ public struct OrderStreamProcessor {
   public var events: ContiguousArray<BookEvent> = []
   /// Trades so far (the last trade id).
   public private(set) var tradeCount = 0
-  var ids: OrderIDMap
+  /// Slots of the resting orders by id (small: as many entries as the books hold).
+  let resting = RestingOrderMap()
+  /// Every id accepted so far, with its side (large: one 8-byte key per accepted order).
+  let accepted: AcceptedOrderIDs
 
-  /// A processor over a fresh engine; `expectedOrders` sizes the id table.
+  /// A processor over a fresh engine; `expectedOrders` sizes the table of accepted ids.
   public init(expectedOrders: Int = 1024) {
     engine = MatchingEngine(books: 1)
-    ids = OrderIDMap(capacity: expectedOrders)
+    accepted = AcceptedOrderIDs(capacity: expectedOrders)
     trades.reserveCapacity(64); events.reserveCapacity(64)
   }
 
-  /// The id-map value of an order that no longer rests, remembering its side.
-  static func inactive(_ side: Side) -> Int32 { side == .buy ? -1 : -2 }
-  static func sideOfInactive(_ v: Int32) -> Side { v == -1 ? .buy : .sell }
+  /// Rows per ``warm(_:)`` batch that overlap their memory latency well on current CPUs.
+  public static let batchSize = 32
+
+  /// Prepares for processing `rows` soon: touches the memory their ids will be looked up in
+  /// (the accepted-id table for new orders, the resting-order map for cancels and replaces)
+  /// and returns a value to fold into something the caller keeps. Calling this for the next
+  /// batch of rows (a few dozen) before processing them one by one overlaps their cache misses
+  /// in the table of accepted ids (hundreds of MB for a long stream); results do not change.
+  public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
+    var sink: UInt64 = 0
+    for row in rows {
+      guard let key = row.idKey else { continue }
+      if row.action == .new {
+        sink ^= accepted.touch(key)
+      } else {
+        sink ^= UInt64(truncatingIfNeeded: resting.touch(key))
+      }
+    }
+    return sink
+  }
 
   /// Processes one row.
   public mutating func process(_ row: OrderRow) {
@@ -63,7 +83,7 @@ public struct OrderStreamProcessor {
       guard row.price == .empty else { return reject(.badPrice) }
     }
     let priceField: BookEvent.Field = type == .limit ? .integer(price) : .empty
-    if ids.value(for: key) != nil {
+    guard accepted.insert(key, side: side) else {
       events.append(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .duplicateOrderID))
       return
     }
@@ -73,36 +93,32 @@ public struct OrderStreamProcessor {
     let limit = type == .limit ? price : (side == .buy ? Int64.max : Int64.min)
     if tif == .fok && !engine.canFill(book: book, side: side, limit: limit, quantity: quantity) {
       events.append(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .fok))
-      ids.set(Self.inactive(side), for: key)
       return
     }
     let remaining = matchAndRecord(book: book, side: side, limit: limit, quantity: quantity, key: key)
     if remaining == 0 {
-      ids.set(Self.inactive(side), for: key)
+      return
     } else if type == .market {
       events.append(BookEvent(.cancel, side: .side(side), price: .empty, quantity: .integer(remaining), detail: .market))
-      ids.set(Self.inactive(side), for: key)
     } else if tif == .ioc {
       events.append(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(remaining), detail: .ioc))
-      ids.set(Self.inactive(side), for: key)
     } else {
       restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
     }
   }
 
   mutating func processCancel(key: UInt64) {
-    guard let v = ids.value(for: key) else {
-      events.append(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
-      return
-    }
-    guard v >= 0 else {
-      events.append(BookEvent(.reject, side: .side(Self.sideOfInactive(v)), price: .empty, quantity: .empty, detail: .notActive))
+    guard let v = resting.remove(key) else {
+      if let side = accepted.side(of: key) {
+        events.append(BookEvent(.reject, side: .side(side), price: .empty, quantity: .empty, detail: .notActive))
+      } else {
+        events.append(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
+      }
       return
     }
     let side = engine.side(v), price = engine.price(v)
     let removed = engine.cancel(v)
     events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(removed), detail: .user))
-    ids.set(Self.inactive(side), for: key)
   }
 
   mutating func processReplace(_ row: OrderRow, key: UInt64) {
@@ -119,12 +135,12 @@ public struct OrderStreamProcessor {
       return
     }
     let priceField: BookEvent.Field = newPrice.map { .integer($0) } ?? .empty
-    guard let v = ids.value(for: key) else {
-      events.append(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
-      return
-    }
-    guard v >= 0 else {
-      events.append(BookEvent(.reject, side: .side(Self.sideOfInactive(v)), price: priceField, quantity: .integer(quantity), detail: .notActive))
+    guard let v = resting.slot(of: key) else {
+      if let side = accepted.side(of: key) {
+        events.append(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .notActive))
+      } else {
+        events.append(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
+      }
       return
     }
     let side = engine.side(v), oldPrice = engine.price(v), open = engine.openQuantity(v), book = engine.book(v)
@@ -135,21 +151,19 @@ public struct OrderStreamProcessor {
       return
     }
     engine.cancel(v)
+    resting.remove(key)
     events.append(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .lostPriority))
     let remaining = matchAndRecord(book: book, side: side, limit: price, quantity: quantity, key: key)
-    if remaining == 0 {
-      ids.set(Self.inactive(side), for: key)
-    } else {
+    if remaining > 0 {
       restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
     }
   }
 
   mutating func restOrCancel(book: Int32, side: Side, price: Int64, quantity: Int64, key: UInt64) {
     if engine.canRest(book: book, price: price) {
-      ids.set(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), for: key)
+      resting.set(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), for: key)
     } else {
       events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .priceRange))
-      ids.set(Self.inactive(side), for: key)
     }
   }
 
@@ -159,7 +173,7 @@ public struct OrderStreamProcessor {
       tradeCount += 1
       trades.append(Trade(tradeID: tradeCount, buyKey: side == .buy ? key : f.makerID, sellKey: side == .sell ? key : f.makerID,
                           price: f.price, quantity: f.quantity, aggressor: side))
-      if f.makerDone { ids.set(Self.inactive(side.opposite), for: f.makerID) }
+      if f.makerDone { resting.remove(f.makerID) }
     }
     return remaining
   }

@@ -53,11 +53,19 @@ enum ReplayCommand: Command {
       var processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
       var rows = 0
       do {
-        while let row = try reader.next() {
-          processor.process(row)
-          writer.write(row: row, from: &processor, reader: reader)
-          rows += 1
-        }
+        // Rows go through in batches whose id lookups are touched first (see warm(_:)).
+        var batch = ContiguousArray<OrderRow>()
+        batch.reserveCapacity(OrderStreamProcessor.batchSize)
+        repeat {
+          batch.removeAll(keepingCapacity: true)
+          while batch.count < OrderStreamProcessor.batchSize, let row = try reader.next() { batch.append(row) }
+          _ = batch.withUnsafeBufferPointer { processor.warm($0) }
+          for row in batch {
+            processor.process(row)
+            writer.write(row: row, from: &processor, reader: reader)
+          }
+          rows += batch.count
+        } while batch.count == OrderStreamProcessor.batchSize
       } catch {
         throw CLIError.input(error.description)
       }

@@ -76,15 +76,31 @@ import Testing
     }
   }
 
-  @Test func idMapKeepsEveryIdAndGrows() {
-    var m = OrderIDMap(capacity: 4)
+  @Test func restingMapFindsRemovesAndGrows() {
+    let m = RestingOrderMap(capacity: 4)
     var rng = Xoshiro256StarStar(seed: 5)
     var keys: [UInt64] = []
     for i in 0..<10_000 { let k = rng.next(); keys.append(k); m.set(Int32(i), for: k) }
-    for (i, k) in keys.enumerated() { #expect(m.value(for: k) == Int32(i)) }
-    m.set(OrderIDMap.inactive, for: keys[7])
-    #expect(m.value(for: keys[7]) == OrderIDMap.inactive)
-    #expect(m.value(for: 12345) == nil)
-    #expect(m.count == 10_000)
+    for (i, k) in keys.enumerated() { #expect(m.slot(of: k) == Int32(i)) }
+    // Remove every third key: the rest stay findable (backward-shift deletion keeps probe runs whole).
+    for (i, k) in keys.enumerated() where i % 3 == 0 { #expect(m.remove(k) == Int32(i)) }
+    for (i, k) in keys.enumerated() { #expect(m.slot(of: k) == (i % 3 == 0 ? nil : Int32(i))) }
+    #expect(m.remove(keys[0]) == nil)
+    m.set(7, for: keys[1])
+    #expect(m.slot(of: keys[1]) == 7 && m.count == 10_000 - 3_334)
+    #expect(m.slot(of: 12345) == nil)
+  }
+
+  @Test func acceptedIDsRememberSidesAndRejectRepeats() {
+    let a = AcceptedOrderIDs(capacity: 4)
+    var rng = Xoshiro256StarStar(seed: 6)
+    var keys: [UInt64] = [0, 1, .max]
+    for _ in 0..<20_000 { keys.append(rng.next()) }
+    for (i, k) in keys.enumerated() { #expect(a.insert(k, side: i % 3 == 0 ? .sell : .buy)) }
+    for (i, k) in keys.enumerated() {
+      #expect(!a.insert(k, side: .buy))
+      #expect(a.side(of: k) == (i % 3 == 0 ? .sell : .buy))
+    }
+    #expect(a.side(of: 2) == nil && a.count == keys.count)
   }
 }
