@@ -6,8 +6,10 @@
 /// so a thousand pending events fit in L1; payloads and sequence numbers live in a slot arena
 /// beside the heap, and the sequence number is read only when two times are exactly equal.
 /// Cancellation is lazy: the slot's payload is dropped at once, and the slot is recycled when
-/// its heap entry reaches the top. Heap, arena and free list are reused, so in steady state
-/// scheduling and popping allocate nothing.
+/// its heap entry reaches the top. Popping leaves the root vacant until the next call: a handler
+/// that schedules an event (the common case) fills the root and sifts it down once, instead of
+/// a sift-down to remove and a sift-up to insert. Heap, arena and free list are reused, so in
+/// steady state scheduling and popping allocate nothing.
 ///
 ///     var calendar = EventCalendar<MyEvent>()
 ///     let h = calendar.schedule(.arrival(customer: 1), at: 2.5)
@@ -34,6 +36,8 @@ public struct EventCalendar<Event> {
   @usableFromInline var sequences: ContiguousArray<UInt64> = []
   @usableFromInline var freeSlots: ContiguousArray<Int32> = []
   @usableFromInline var nextSequence: UInt64 = 0
+  /// The root entry was popped and its place not yet refilled (see the type's notes).
+  @usableFromInline var rootIsVacant = false
   @usableFromInline var _count: Int = 0
 
   /// The number of pending (scheduled, not cancelled, not popped) events.
@@ -81,6 +85,7 @@ public struct EventCalendar<Event> {
 
   /// The time of the next pending event, or `nil` if none.
   @inlinable public mutating func peekTime() -> Double? {
+    settle()
     while let top = heap.first {
       if payloads[Int(top.slot)] != nil { return top.time }
       freeSlots.append(popEntry().unsafelyUnwrapped.slot)
@@ -96,23 +101,25 @@ public struct EventCalendar<Event> {
   /// nothing is pending) returns `nil` and leaves the calendar as it was.
   @inlinable
   public mutating func pop(notAfter limit: Double) -> (time: Double, event: Event)? {
-    while let first = heap.first {
-      if first.time > limit && payloads[Int(first.slot)] != nil { return nil }
-      let top = popEntry().unsafelyUnwrapped
+    while true {
+      settle()
+      guard let top = heap.first else { return nil }
       let s = Int(top.slot)
+      if top.time > limit && payloads[s] != nil { return nil }
       let payload = payloads[s]
       payloads[s] = nil
       freeSlots.append(top.slot)
+      rootIsVacant = true
       if let event = payload {
         _count -= 1
         return (top.time, event)
       }
     }
-    return nil
   }
 
   /// Removes every pending event, keeping the storage.
   @inlinable public mutating func removeAll() {
+    settle()
     while let top = popEntry() {
       payloads[Int(top.slot)] = nil
       freeSlots.append(top.slot)
@@ -130,8 +137,22 @@ public struct EventCalendar<Event> {
     return seq[Int(a.slot)] < seq[Int(b.slot)]
   }
 
+  /// Removes a vacant root for good (moving the last entry into its place).
+  @inlinable @inline(__always)
+  mutating func settle() {
+    if rootIsVacant {
+      rootIsVacant = false
+      _ = popEntry()
+    }
+  }
+
   @inlinable @inline(__always)
   mutating func push(_ entry: Entry) {
+    if rootIsVacant {
+      rootIsVacant = false
+      siftDownFromRoot(entry)
+      return
+    }
     heap.append(entry)
     sequences.withUnsafeMutableBufferPointer { seq in
       heap.withUnsafeMutableBufferPointer { b in
@@ -150,10 +171,17 @@ public struct EventCalendar<Event> {
   mutating func popEntry() -> Entry? {
     guard let last = heap.popLast() else { return nil }
     if heap.isEmpty { return last }
-    return sequences.withUnsafeMutableBufferPointer { seq in
+    let top = heap[0]
+    siftDownFromRoot(last)
+    return top
+  }
+
+  /// Puts `entry` at the root (overwriting it) and restores the heap order below.
+  @inlinable @inline(__always)
+  mutating func siftDownFromRoot(_ last: Entry) {
+    sequences.withUnsafeMutableBufferPointer { seq in
       heap.withUnsafeMutableBufferPointer { b in
         let n = b.count
-        let top = b[0]
         var i = 0
         while true {
           let l = 2 &* i &+ 1
@@ -165,7 +193,6 @@ public struct EventCalendar<Event> {
           if EventCalendar.precedes(child, last, seq) { b[i] = child; i = m } else { break }
         }
         b[i] = last
-        return top
       }
     }
   }
