@@ -16,9 +16,9 @@ public final class AcceptedOrderIDs {
   /// Buckets − 1 (a power of two minus one).
   @exclusivity(unchecked) var bucketMask: Int
   /// The side of id 0 if it was accepted.
-  var zeroSide: Side?
+  @exclusivity(unchecked) var zeroSide: Side?
   /// Ids stored.
-  public private(set) var count = 0
+  @exclusivity(unchecked) public private(set) var count = 0
 
   /// A set sized for `capacity` ids (it grows past that).
   public init(capacity: Int = 1024) {
@@ -57,11 +57,12 @@ public final class AcceptedOrderIDs {
     }
   }
 
-  /// Reads the bucket where `key`'s probe starts and returns a word of it, to be folded into
-  /// something the caller keeps. Touching the buckets of the next few dozen ids before
-  /// processing them lets their cache misses overlap instead of costing a full memory latency
-  /// each.
-  public func touch(_ key: UInt64) -> UInt64 { words[(orderIDHash(key) & bucketMask) &* Self.bucketWords] }
+  /// The address of the bucket where `key`'s probe starts. Loading the buckets of the next few
+  /// dozen ids before processing them lets their cache misses overlap instead of costing a full
+  /// memory latency each (see ``OrderStreamProcessor/warm(_:)``).
+  public func probeStart(_ key: UInt64) -> UnsafeRawPointer {
+    UnsafeRawPointer(words.pointer((orderIDHash(key) & bucketMask) &* Self.bucketWords))
+  }
 
   /// The side of an accepted id, or nil if `key` was never accepted.
   public func side(of key: UInt64) -> Side? {

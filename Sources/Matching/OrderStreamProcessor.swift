@@ -13,6 +13,9 @@ public struct OrderStreamProcessor {
   public var trades: ContiguousArray<Trade> = []
   /// Events of the rows processed since the caller last cleared them.
   public var events: ContiguousArray<BookEvent> = []
+  /// Whether ``events`` is filled. Turn it off when nobody reads the events (replay without
+  /// `--events`, the benchmark): trades, rejects' effects and the books are the same either way.
+  public var recordsEvents = true
   /// Trades so far (the last trade id).
   public private(set) var tradeCount = 0
   /// Slots of the resting orders by id (small: as many entries as the books hold).
@@ -36,27 +39,30 @@ public struct OrderStreamProcessor {
   /// batch of rows (a few dozen) before processing them one by one overlaps their cache misses
   /// in the table of accepted ids (hundreds of MB for a long stream); results do not change.
   public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
-    var sink: UInt64 = 0
-    for row in rows {
-      guard let key = row.idKey else { continue }
-      if row.action == .new {
-        sink ^= accepted.touch(key)
-      } else {
-        sink ^= UInt64(truncatingIfNeeded: resting.touch(key))
+    // Addresses first, loads after, in a loop of a few instructions each: so every load of the
+    // batch is in flight at once rather than as many as fit behind the first stalled one.
+    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count) { addresses in
+      var n = 0
+      for row in rows {
+        guard let key = row.idKey else { continue }
+        addresses[n] = row.action == .new ? accepted.probeStart(key) : resting.probeStart(key)
+        n += 1
       }
+      var sink: UInt64 = 0
+      for i in 0..<n { sink ^= addresses[i].load(as: UInt64.self) }
+      return sink
     }
-    return sink
   }
 
   /// Processes one row.
   public mutating func process(_ row: OrderRow) {
     guard let key = row.idKey else {
-      events.append(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badOrderID))
+      emit(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badOrderID))
       return
     }
     switch row.action {
     case .unknown:
-      events.append(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badAction))
+      emit(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badAction))
     case .new:
       processNew(row, key: key)
     case .cancel:
@@ -66,8 +72,13 @@ public struct OrderStreamProcessor {
     }
   }
 
+  @inline(__always)
+  mutating func emit(_ event: @autoclosure () -> BookEvent) {
+    if recordsEvents { events.append(event()) }
+  }
+
   mutating func reject(_ detail: BookEvent.Detail) {
-    events.append(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: detail))
+    emit(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: detail))
   }
 
   mutating func processNew(_ row: OrderRow, key: UInt64) {
@@ -84,24 +95,24 @@ public struct OrderStreamProcessor {
     }
     let priceField: BookEvent.Field = type == .limit ? .integer(price) : .empty
     guard accepted.insert(key, side: side) else {
-      events.append(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .duplicateOrderID))
+      emit(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .duplicateOrderID))
       return
     }
-    events.append(BookEvent(.accept, side: .side(side), price: priceField, quantity: .integer(quantity)))
+    emit(BookEvent(.accept, side: .side(side), price: priceField, quantity: .integer(quantity)))
     let book = row.instrument
     while engine.bookCount <= Int(book) { engine.addBook() }
     let limit = type == .limit ? price : (side == .buy ? Int64.max : Int64.min)
     if tif == .fok && !engine.canFill(book: book, side: side, limit: limit, quantity: quantity) {
-      events.append(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .fok))
+      emit(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .fok))
       return
     }
     let remaining = matchAndRecord(book: book, side: side, limit: limit, quantity: quantity, key: key)
     if remaining == 0 {
       return
     } else if type == .market {
-      events.append(BookEvent(.cancel, side: .side(side), price: .empty, quantity: .integer(remaining), detail: .market))
+      emit(BookEvent(.cancel, side: .side(side), price: .empty, quantity: .integer(remaining), detail: .market))
     } else if tif == .ioc {
-      events.append(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(remaining), detail: .ioc))
+      emit(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(remaining), detail: .ioc))
     } else {
       restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
     }
@@ -110,20 +121,20 @@ public struct OrderStreamProcessor {
   mutating func processCancel(key: UInt64) {
     guard let v = resting.remove(key) else {
       if let side = accepted.side(of: key) {
-        events.append(BookEvent(.reject, side: .side(side), price: .empty, quantity: .empty, detail: .notActive))
+        emit(BookEvent(.reject, side: .side(side), price: .empty, quantity: .empty, detail: .notActive))
       } else {
-        events.append(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
+        emit(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
       }
       return
     }
     let side = engine.side(v), price = engine.price(v)
     let removed = engine.cancel(v)
-    events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(removed), detail: .user))
+    emit(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(removed), detail: .user))
   }
 
   mutating func processReplace(_ row: OrderRow, key: UInt64) {
     guard case .value(let quantity) = row.quantity, quantity >= 1 else {
-      events.append(BookEvent(.reject, side: .empty, price: .asWritten, quantity: .asWritten, detail: .badQty))
+      emit(BookEvent(.reject, side: .empty, price: .asWritten, quantity: .asWritten, detail: .badQty))
       return
     }
     var newPrice: Int64?
@@ -131,15 +142,15 @@ public struct OrderStreamProcessor {
     case .empty: newPrice = nil
     case .value(let p) where p >= 1: newPrice = p
     default:
-      events.append(BookEvent(.reject, side: .empty, price: .asWritten, quantity: .asWritten, detail: .badPrice))
+      emit(BookEvent(.reject, side: .empty, price: .asWritten, quantity: .asWritten, detail: .badPrice))
       return
     }
     let priceField: BookEvent.Field = newPrice.map { .integer($0) } ?? .empty
     guard let v = resting.slot(of: key) else {
       if let side = accepted.side(of: key) {
-        events.append(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .notActive))
+        emit(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .notActive))
       } else {
-        events.append(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
+        emit(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
       }
       return
     }
@@ -147,12 +158,12 @@ public struct OrderStreamProcessor {
     let price = newPrice ?? oldPrice
     if price == oldPrice && quantity < open {
       engine.reduce(v, to: quantity)
-      events.append(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .keptPriority))
+      emit(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .keptPriority))
       return
     }
     engine.cancel(v)
     resting.remove(key)
-    events.append(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .lostPriority))
+    emit(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .lostPriority))
     let remaining = matchAndRecord(book: book, side: side, limit: price, quantity: quantity, key: key)
     if remaining > 0 {
       restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key)
@@ -163,7 +174,7 @@ public struct OrderStreamProcessor {
     if engine.canRest(book: book, price: price) {
       resting.set(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), for: key)
     } else {
-      events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .priceRange))
+      emit(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .priceRange))
     }
   }
 

@@ -1,3 +1,5 @@
+import Output
+
 /// A problem reading an order stream: the file cannot be read, or a line does not have 9 or 10
 /// columns. Rendered as `FILE:LINE: expected …, found …`. (Malformed *values* are not errors:
 /// they become reject events.)
@@ -32,6 +34,9 @@ public struct OrderStreamReader {
   /// Instrument names by book index.
   public private(set) var instruments: [String] = [""]
   var instrumentIndex: [String: Int32] = ["": 0]
+  /// Instrument book indices by the FNV-1a hash of the name's bytes: the per-row lookup,
+  /// without building a String (a hash collision falls back to ``instrumentIndex``).
+  var instrumentByHash: [UInt64: Int32] = [:]
 
   public init(bytes: [UInt8], source: String) {
     self.bytes = bytes
@@ -98,13 +103,19 @@ public struct OrderStreamReader {
       if field == 10 {
         let r = row.range(.instrument)
         if !r.isEmpty {
-          let name = String(decoding: bytes[r], as: UTF8.self)
-          if let index = instrumentIndex[name] {
+          let hash = FNV1a.hash(bytes: bytes[r])
+          if let index = instrumentByHash[hash], instruments[Int(index)].utf8.elementsEqual(bytes[r]) {
             row.instrument = index
           } else {
-            row.instrument = Int32(instruments.count)
-            instrumentIndex[name] = row.instrument
-            instruments.append(name)
+            let name = String(decoding: bytes[r], as: UTF8.self)
+            if let index = instrumentIndex[name] {
+              row.instrument = index
+            } else {
+              row.instrument = Int32(instruments.count)
+              instrumentIndex[name] = row.instrument
+              instruments.append(name)
+              if instrumentByHash[hash] == nil { instrumentByHash[hash] = row.instrument }
+            }
           }
         }
       }

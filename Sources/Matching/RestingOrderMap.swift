@@ -16,7 +16,7 @@ public final class RestingOrderMap {
   @exclusivity(unchecked) var entries: RawBuffer<Entry>
   @exclusivity(unchecked) var mask: Int
   /// Resting ids stored.
-  public private(set) var count = 0
+  @exclusivity(unchecked) public private(set) var count = 0
 
   /// A map sized for `capacity` resting orders (it grows past that).
   public init(capacity: Int = 1024) {
@@ -40,9 +40,8 @@ public final class RestingOrderMap {
     }
   }
 
-  /// Reads the entry where `key`'s probe starts and returns its slot field, to be folded into
-  /// something the caller keeps (see ``AcceptedOrderIDs/touch(_:)``).
-  public func touch(_ key: UInt64) -> Int32 { entries[orderIDHash(key) & mask].slot }
+  /// The address of the entry where `key`'s probe starts (see ``AcceptedOrderIDs/probeStart(_:)``).
+  public func probeStart(_ key: UInt64) -> UnsafeRawPointer { UnsafeRawPointer(entries.pointer(orderIDHash(key) & mask)) }
 
   /// The slot of a resting order, or nil.
   public func slot(of key: UInt64) -> Int32? {

@@ -8,6 +8,13 @@ public enum FNV1a {
     return h
   }
 
+  /// FNV-1a 64 of raw bytes (the same value as ``hash(_:)`` of the text they encode).
+  @inlinable public static func hash<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+  }
+
   /// The hash as 16 lower-case hex digits.
   public static func hex(_ text: String) -> String {
     let digits = String(hash(text), radix: 16)

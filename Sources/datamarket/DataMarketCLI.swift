@@ -8,9 +8,10 @@ import Scenario
 @main
 enum DataMarketCLI {
   static let version = "0.1.0"
-  static let commands: [any Command.Type] = [
-    RunCommand.self, SweepCommand.self, MergeCommand.self, ReplayCommand.self, ValidateCommand.self, BenchCommand.self,
-  ]
+  /// The subcommands, in help order (computed: metatypes are not Sendable global state).
+  static var commands: [any Command.Type] {
+    [RunCommand.self, SweepCommand.self, MergeCommand.self, ReplayCommand.self, ValidateCommand.self, BenchCommand.self]
+  }
 
   static var overview: String {
     var s = """

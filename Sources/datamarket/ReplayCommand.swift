@@ -51,6 +51,7 @@ enum ReplayCommand: Command {
       var writer = ReplayWriter(trades: tradesSink.map { CSVWriter(sink: $0) } ?? CSVWriter(),
                                 events: eventsSink.map { CSVWriter(sink: $0) })
       var processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
+      processor.recordsEvents = eventsPath != nil
       var rows = 0
       do {
         // Rows go through in batches whose id lookups are touched first (see warm(_:)).

@@ -75,6 +75,36 @@ import Testing
     }
   }
 
+  /// Heaps above ``EventCalendar/branchFreeLimit`` sift down by the other loop: the same order,
+  /// here against a sorted oracle, with a hold-like schedule after every other pop.
+  @Test func largeHeapsPopInTheOraclesOrder() {
+    var rng = Xoshiro256StarStar(seed: 99)
+    var c = EventCalendar<Int>()
+    var oracle: [(time: Double, priority: Int, seq: Int)] = []
+    let n = EventCalendar<Int>.branchFreeLimit * 3
+    var scheduled = 0
+    func add(_ time: Double, _ priority: Int) {
+      let key = (time, priority, scheduled)
+      scheduled += 1
+      c.schedule(key.2, at: time, priority: priority)
+      var lo = 0, hi = oracle.count  // kept in descending order: binary search for the place
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if (oracle[mid].time, oracle[mid].priority, oracle[mid].seq) > key { lo = mid + 1 } else { hi = mid }
+      }
+      oracle.insert((time, priority, key.2), at: lo)
+    }
+    for _ in 0..<n { add(Double(rng.next() % 5_000), Int(rng.next() % 3) - 1) }
+    var pops = 0
+    while let (time, id) = c.pop() {
+      let expected = oracle.removeLast()
+      #expect(id == expected.seq && time == expected.time, "pop \(pops)")
+      if pops % 2 == 0 && pops < n { add(time + Double(rng.next() % 50), Int(rng.next() % 3) - 1) }
+      pops += 1
+    }
+    #expect(oracle.isEmpty && pops == n + n / 2)
+  }
+
   @Test func storageIsReusedInSteadyState() {
     var c = EventCalendar<Int>(capacity: 100)
     for i in 0..<100 { c.schedule(i, at: Double(i)) }
