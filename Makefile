@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release bench bench-peers canonical-table whatif clean
+.PHONY: run test build release bench bench-peers bench-c canonical-table whatif clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
@@ -27,6 +27,11 @@ bench: release
 ## Our hold model next to SimPy's, installed from PyPI into a local virtual environment.
 bench-peers: release
 	bash scripts/bench-peers.sh
+
+## The kernel and the matching engine next to the C anchors of issues 2 and 3 (needs cc; about
+## 15 minutes, 1.7 GB of exported workloads in .bench-c/).
+bench-c: release
+	bash scripts/bench-c-anchors.sh
 
 ## Every canonical market over 30 seeds: the README's efficiency table.
 canonical-table: release

@@ -9,7 +9,7 @@
  *            to the slot its order occupies, then a fresh book replays the slot commands (timed);
  *   hashed — the 64-bit ids of the file, looked up in an open-addressing table (timed).
  *
- * Build: cc -O2 -march=native -o cbook cbook.c    Run: ./cbook FILE.csv [repeats] [window ticks]
+ * Build: cc -O2 -march=native -o book book.c    Run: ./book FILE.csv [repeats] [window ticks]
  * Prints one CSV line per variant: name,commands,cpu_s,ns_per_command,trades,resting.
  */
 #include <stdint.h>
@@ -192,7 +192,7 @@ static void run(int hashed) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) { fprintf(stderr, "usage: cbook FILE.csv [repeats]\n"); return 2; }
+  if (argc < 2) { fprintf(stderr, "usage: book FILE.csv [repeats]\n"); return 2; }
   int repeats = argc > 2 ? atoi(argv[2]) : 3;
   if (argc > 3) SPAN = atoi(argv[3]);
   load(argv[1]);
