@@ -7,7 +7,11 @@
  *
  *   dense  — ids assigned by the book (pool slots): a first, untimed pass resolves every cancel
  *            to the slot its order occupies, then a fresh book replays the slot commands (timed);
- *   hashed — the 64-bit ids of the file, looked up in an open-addressing table (timed).
+ *   hashed — the 64-bit ids of the file, looked up in an open-addressing table of the resting
+ *            orders (timed); an id is forgotten when its order leaves the book;
+ *   history — hashed, plus what the order-stream contract needs on top: every accepted id is
+ *            remembered (for duplicate_order_id / not_active), in an 8-byte-key open-addressing
+ *            set checked and extended on every new order (timed).
  *
  * Build: cc -O2 -march=native -o book book.c    Run: ./book FILE.csv [repeats] [window ticks]
  * Prints one CSV line per variant: name,commands,cpu_s,ns_per_command,trades,resting.
@@ -174,10 +178,21 @@ static void load(const char *path) {
   fclose(f);
 }
 
-static void run(int hashed) {
+static uint64_t *history; static uint64_t history_mask; static int history_zero;
+/* Inserts id into the history set; returns 0 if it was there already. */
+static inline int history_insert(uint64_t id) {
+  if (id == 0) { int was = history_zero; history_zero = 1; return !was; }
+  uint64_t i = mix(id) & history_mask;
+  while (history[i]) { if (history[i] == id) return 0; i = (i + 1) & history_mask; }
+  history[i] = id;
+  return 1;
+}
+
+static void run(int hashed, int remember) {
   reset(maxbook + 1);
   for (size_t i = 0; i < ncmds; i++) {
     Cmd *c = &cmds[i];
+    if (remember && c->kind != 1 && !history_insert(c->id)) continue; /* duplicate_order_id */
     if (c->kind == 1) {
       if (hashed) { int64_t e = table_find(c->id); if (e >= 0) { int32_t s = table[e].slot; table_erase((uint64_t)e); cancel(s); } }
       else cancel(c->slot);
@@ -217,20 +232,24 @@ int main(int argc, char **argv) {
   int32_t peak = norders; /* pool high-water mark = most orders resting at once */
   size = 16; while (size < (uint64_t)peak * 4) size <<= 1;
   free(table); table = malloc(sizeof(Entry) * size); mask = size - 1;
-  for (int variant = 0; variant < 2; variant++) {
+  uint64_t hsize = 16; while (hsize < ncmds * 2) hsize <<= 1;
+  history = malloc(sizeof(uint64_t) * hsize); history_mask = hsize - 1;
+  static const char *names[] = {"dense", "hashed", "history"};
+  for (int variant = 0; variant < 3; variant++) {
     double best[16]; int n = repeats < 16 ? repeats : 15;
     uint64_t t = 0; int32_t resting = 0;
     for (int r = 0; r < n; r++) {
       for (uint64_t i = 0; i <= mask; i++) table[i].slot = -1;
+      memset(history, 0, sizeof(uint64_t) * hsize); history_zero = 0;
       on_done = variant ? erase_done : 0;
       double t0 = cpu();
-      run(variant);
+      run(variant > 0, variant == 2);
       best[r] = cpu() - t0;
       t = trades; resting = norders - nfree;
     }
     for (int i = 1; i < n; i++) for (int j = i; j > 0 && best[j] < best[j - 1]; j--) { double x = best[j]; best[j] = best[j - 1]; best[j - 1] = x; }
     double med = best[n / 2];
-    printf("%s,%zu,%.3f,%.1f,%llu,%d\n", variant ? "hashed" : "dense", ncmds, med, med * 1e9 / ncmds, (unsigned long long)t, resting);
+    printf("%s,%zu,%.3f,%.1f,%llu,%d\n", names[variant], ncmds, med, med * 1e9 / ncmds, (unsigned long long)t, resting);
   }
   return 0;
 }
