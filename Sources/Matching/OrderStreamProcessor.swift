@@ -35,9 +35,11 @@ public struct OrderStreamProcessor {
 
   /// Prepares for processing `rows` soon: touches the memory their ids will be looked up in
   /// (the accepted-id table for new orders, the resting-order map for cancels and replaces)
-  /// and returns a value to fold into something the caller keeps. Calling this for the next
+  /// and returns a value derived from what it loaded. Calling this for the next
   /// batch of rows (a few dozen) before processing them one by one overlaps their cache misses
   /// in the table of accepted ids (hundreds of MB for a long stream); results do not change.
+  /// Never inlined, so the loads stay even where a caller ignores the result.
+  @inline(never)
   public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
     // Addresses first, loads after, in a loop of a few instructions each: so every load of the
     // batch is in flight at once rather than as many as fit behind the first stalled one.
