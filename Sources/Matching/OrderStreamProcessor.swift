@@ -43,11 +43,14 @@ public struct OrderStreamProcessor {
   public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
     // Addresses first, loads after, in a loop of a few instructions each: so every load of the
     // batch is in flight at once rather than as many as fit behind the first stalled one.
-    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count) { addresses in
+    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count * 2) { addresses in
       var n = 0
       for row in rows {
         guard let key = row.idKey else { continue }
-        addresses[n] = row.action == .new ? accepted.probeStart(key) : resting.probeStart(key)
+        if row.action == .new {
+          addresses[n] = accepted.probeStart(key); n += 1
+        }
+        addresses[n] = resting.probeStart(key)  // a new order that rests is stored there
         n += 1
       }
       var sink: UInt64 = 0
