@@ -164,6 +164,11 @@ static void load(const char *path) {
     field[n++] = p;
     for (; *p && *p != '\n'; p++) if (*p == ',' && n < 11) { *p = 0; field[n++] = p + 1; }
     *p = 0;
+    if (n != 9 && n != 10) {
+      fprintf(stderr, "%s:%zu: expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found %d\n",
+              path, ncmds + 2, n);
+      exit(2);
+    }
     Cmd c = {0};
     c.id = strtoull(field[2], 0, 10);
     c.book = n > 9 && field[9][0] == 'B' ? atoi(field[9] + 1) : 0;
