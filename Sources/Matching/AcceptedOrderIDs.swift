@@ -19,6 +19,8 @@ public final class AcceptedOrderIDs {
   @exclusivity(unchecked) var zeroSide: Side?
   /// Ids stored.
   @exclusivity(unchecked) public private(set) var count = 0
+  /// The count at which the table doubles (half full).
+  @exclusivity(unchecked) var growAt = 0
 
   /// A set sized for `capacity` ids (it grows past that).
   public init(capacity: Int = 1024) {
@@ -27,19 +29,22 @@ public final class AcceptedOrderIDs {
     words = RawBuffer(capacity: buckets * Self.bucketWords)
     _ = words.appendRepeating(0, count: buckets * Self.bucketWords)
     bucketMask = buckets - 1
+    growAt = buckets * 7 / 2
   }
 
   deinit { words.free() }
 
-  /// Records `key` as accepted on `side`; returns false (and changes nothing) if it already was.
-  public func insert(_ key: UInt64, side: Side) -> Bool {
+  /// Records `key` (whose ``orderIDHash(_:)`` is `hash`) as accepted on `side`; returns false
+  /// (and changes nothing) if it already was.
+  @inline(__always)
+  public func insert(_ key: UInt64, hash: Int, side: Side) -> Bool {
     if key == 0 {
       if zeroSide != nil { return false }
       zeroSide = side
       count += 1
       return true
     }
-    var b = orderIDHash(key) & bucketMask
+    var b = hash & bucketMask
     while true {
       let bucket = words.pointer(b &* Self.bucketWords)
       for j in 0..<7 {
@@ -49,7 +54,7 @@ public final class AcceptedOrderIDs {
           bucket[j] = key
           if side == .sell { bucket[7] |= 1 << UInt64(j) }
           count += 1
-          if count * 2 > (bucketMask + 1) * 7 { grow() }
+          if _slowPath(count > growAt) { grow() }
           return true
         }
       }
@@ -57,11 +62,11 @@ public final class AcceptedOrderIDs {
     }
   }
 
-  /// The address of the bucket where `key`'s probe starts. Loading the buckets of the next few
+  /// The address of the bucket where the probe for an id hashing to `hash` starts. Loading the buckets of the next few
   /// dozen ids before processing them lets their cache misses overlap instead of costing a full
   /// memory latency each (see ``OrderStreamProcessor/warm(_:)``).
-  public func probeStart(_ key: UInt64) -> UnsafeRawPointer {
-    UnsafeRawPointer(words.pointer((orderIDHash(key) & bucketMask) &* Self.bucketWords))
+  public func probeStart(hash: Int) -> UnsafeRawPointer {
+    UnsafeRawPointer(words.pointer((hash & bucketMask) &* Self.bucketWords))
   }
 
   /// The side of an accepted id, or nil if `key` was never accepted.
@@ -84,11 +89,12 @@ public final class AcceptedOrderIDs {
     words = RawBuffer(capacity: oldBuckets * 2 * Self.bucketWords)
     _ = words.appendRepeating(0, count: oldBuckets * 2 * Self.bucketWords)
     bucketMask = oldBuckets * 2 - 1
+    growAt = oldBuckets * 7
     count = zeroSide == nil ? 0 : 1
     for b in 0..<oldBuckets {
       let bucket = old.pointer(b * Self.bucketWords)
       for j in 0..<7 where bucket[j] != 0 {
-        _ = insert(bucket[j], side: (bucket[7] >> UInt64(j)) & 1 == 1 ? .sell : .buy)
+        _ = insert(bucket[j], hash: orderIDHash(bucket[j]), side: (bucket[7] >> UInt64(j)) & 1 == 1 ? .sell : .buy)
       }
     }
     old.free()

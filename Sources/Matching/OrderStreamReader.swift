@@ -69,39 +69,24 @@ public struct OrderStreamReader {
       if lineEnd - start > Int(UInt16.max) {
         throw OrderStreamError("\(source):\(lineNumber): expected a line shorter than 65,535 bytes, found \(lineEnd - start)")
       }
-      var starts = SIMD16<UInt16>(repeating: 0), ends = SIMD16<UInt16>(repeating: 0)
-      var field = 0
-      var fieldStart = start
-      var i = start
-      while true {
-        if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
-          if field < 16 {
-            var a = fieldStart, b = i
-            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
-            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
-            starts[field] = UInt16(a - start); ends[field] = UInt16(b - start)
-          }
-          field += 1
-          fieldStart = i + 1
-          if i == lineEnd { break }
-        }
-        i += 1
-      }
-      if lineNumber == 1 && field >= 1 && text(start, starts[0], ends[0]) == "ts" { continue }
+      let (starts, ends, field) = split(start, lineEnd)
+      func range(_ c: OrderRow.Column) -> Range<Int> { start + Int(starts[c.rawValue]) ..< start + Int(ends[c.rawValue]) }
+      if lineNumber == 1 && field >= 1 && text(range(.ts)) == "ts" { continue }
       guard field == 9 || field == 10 else {
         throw OrderStreamError("\(source):\(lineNumber): expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found \(field)")
       }
-      var row = OrderRow(line: lineNumber, instrument: 0, lineStart: start, starts: starts, ends: ends, idKey: nil,
-                         action: .unknown, side: nil, type: nil, tif: nil, price: .empty, quantity: .empty)
-      row.action = switch word(row, .action) { case 0: .new; case 1: .cancel; case 2: .replace; default: .unknown }
-      row.side = switch word(row, .side) { case 3: .buy; case 4: .sell; default: nil }
-      row.type = switch word(row, .type) { case 5: .limit; case 6: .market; default: nil }
-      row.tif = switch word(row, .tif) { case 7: .gtc; case 8: .ioc; case 9: .fok; default: nil }
-      row.price = integer(row.range(.price))
-      row.quantity = integer(row.range(.quantity))
-      row.idKey = try idKey(row)
+      var row = OrderRow(line: lineNumber, lineStart: start)
+      row.tsStart = starts[0]; row.tsEnd = ends[0]
+      row.idStart = starts[OrderRow.Column.orderID.rawValue]; row.idEnd = ends[OrderRow.Column.orderID.rawValue]
+      row.action = switch word(range(.action)) { case 0: .new; case 1: .cancel; case 2: .replace; default: .unknown }
+      row.side = switch word(range(.side)) { case 3: .buy; case 4: .sell; default: nil }
+      row.type = switch word(range(.type)) { case 5: .limit; case 6: .market; default: nil }
+      row.tif = switch word(range(.tif)) { case 7: .gtc; case 8: .ioc; case 9: .fok; default: nil }
+      row.price = integer(range(.price))
+      row.quantity = integer(range(.quantity))
+      row.idKey = try idKey(range(.orderID))
       if field == 10 {
-        let r = row.range(.instrument)
+        let r = range(.instrument)
         if !r.isEmpty {
           let hash = FNV1a.hash(bytes: bytes[r])
           if let index = instrumentByHash[hash], instruments[Int(index)].utf8.elementsEqual(bytes[r]) {
@@ -124,15 +109,52 @@ public struct OrderStreamReader {
     return nil
   }
 
-  func text(_ lineStart: Int, _ a: UInt16, _ b: UInt16) -> String {
-    String(decoding: bytes[(lineStart + Int(a))..<(lineStart + Int(b))], as: UTF8.self)
+  /// The byte range, in ``bytes``, of the trimmed text of column `column` of `row` (a row this
+  /// reader returned): the "as written" text of reject events. The line is split again, so this
+  /// is for the rare rows that need it.
+  public func range(of column: OrderRow.Column, in row: OrderRow) -> Range<Int> {
+    switch column {
+    case .ts: return row.tsRange
+    case .orderID: return row.orderIDRange
+    default:
+      var lineEnd = row.lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+      if lineEnd > row.lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+      let (starts, ends, _) = split(row.lineStart, lineEnd)
+      return row.lineStart + Int(starts[column.rawValue]) ..< row.lineStart + Int(ends[column.rawValue])
+    }
   }
+
+  /// Splits the line `start..<lineEnd` at commas: each field's trimmed text as offsets from
+  /// `start` (the first 16 fields), and the number of fields.
+  func split(_ start: Int, _ lineEnd: Int) -> (SIMD16<UInt16>, SIMD16<UInt16>, Int) {
+    var starts = SIMD16<UInt16>(repeating: 0), ends = SIMD16<UInt16>(repeating: 0)
+    var field = 0
+    var fieldStart = start
+    var i = start
+    while true {
+      if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
+        if field < 16 {
+          var a = fieldStart, b = i
+          while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+          while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
+          starts[field] = UInt16(a - start); ends[field] = UInt16(b - start)
+        }
+        field += 1
+        fieldStart = i + 1
+        if i == lineEnd { break }
+      }
+      i += 1
+    }
+    return (starts, ends, field)
+  }
+
+  func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
 
   static let keywords: [StaticString] = ["new", "cancel", "replace", "buy", "sell", "limit", "market", "gtc", "ioc", "fok"]
 
   /// The index of a keyword field in ``keywords`` (compared without allocating), or −1.
-  func word(_ row: OrderRow, _ c: OrderRow.Column) -> Int {
-    let r = row.range(c)
+  func word(_ r: Range<Int>) -> Int {
     let n = r.count
     guard n >= 3 && n <= 7 else { return -1 }
     func equals(_ s: StaticString) -> Bool {
@@ -165,8 +187,7 @@ public struct OrderStreamReader {
     return .value(negative ? -v : v)
   }
 
-  mutating func idKey(_ row: OrderRow) throws(OrderStreamError) -> UInt64? {
-    let r = row.range(.orderID)
+  mutating func idKey(_ r: Range<Int>) throws(OrderStreamError) -> UInt64? {
     if r.isEmpty { return nil }
     var numeric = r.count <= 20 && (bytes[r.lowerBound] != UInt8(ascii: "0") || r.count == 1)
     var v: UInt64 = 0
@@ -182,7 +203,7 @@ public struct OrderStreamReader {
     }
     if numeric {
       if !internedIDs.isEmpty && v >= smallestInterned {
-        throw OrderStreamError("\(source):\(row.line): expected order ids below \(smallestInterned) when non-numeric ids are used, found \(v)")
+        throw OrderStreamError("\(source):\(lineNumber): expected order ids below \(smallestInterned) when non-numeric ids are used, found \(v)")
       }
       largestNumeric = max(largestNumeric, v); sawNumeric = true
       return v
@@ -191,7 +212,7 @@ public struct OrderStreamReader {
     if let key = internedIndex[text] { return key }
     let key = UInt64.max - UInt64(internedIDs.count)
     if sawNumeric && key <= largestNumeric {
-      throw OrderStreamError("\(source):\(row.line): expected numeric order ids below \(key) when non-numeric ids are used, found \(largestNumeric)")
+      throw OrderStreamError("\(source):\(lineNumber): expected numeric order ids below \(key) when non-numeric ids are used, found \(largestNumeric)")
     }
     internedIDs.append(text)
     internedIndex[text] = key

@@ -16,12 +16,31 @@ public struct ReplayWriter {
     self.events?.writeHeader(["ts", "order_id", "event", "side", "price", "qty", "detail"])
   }
 
-  /// Writes what processing `row` produced, then clears the processor's buffers.
-  public mutating func write(row: OrderRow, from processor: inout OrderStreamProcessor, reader: OrderStreamReader) {
-    let bytes = reader.bytes
-    for t in processor.trades {
+  /// Writes what processing `rows` (with ``OrderStreamProcessor/process(_:)-(UnsafeBufferPointer<OrderRow>)``)
+  /// produced, then clears the processor's output.
+  public mutating func write(rows: UnsafeBufferPointer<OrderRow>, from processor: OrderStreamProcessor, reader: OrderStreamReader) {
+    let allTrades = processor.trades
+    var t = 0, e = 0
+    for i in 0..<rows.count {
+      let end = processor.outputEnd(ofRow: i)
+      if t < end.trades { write(trades: allTrades[t..<end.trades], row: rows[i], reader: reader) }
+      if e < end.events && events != nil { write(events: processor.events[e..<end.events], row: rows[i], reader: reader) }
+      t = end.trades; e = end.events
+    }
+    processor.clearOutput()
+  }
+
+  /// Writes what processing the single row `row` produced, then clears the processor's output.
+  public mutating func write(row: OrderRow, from processor: OrderStreamProcessor, reader: OrderStreamReader) {
+    write(trades: processor.trades[...], row: row, reader: reader)
+    if events != nil { write(events: processor.events[...], row: row, reader: reader) }
+    processor.clearOutput()
+  }
+
+  mutating func write(trades rowTrades: Slice<UnsafeBufferPointer<Trade>>, row: OrderRow, reader: OrderStreamReader) {
+    for t in rowTrades {
       trades.field(t.tradeID)
-      trades.field(bytes: bytes, range: row.range(.ts))
+      trades.field(bytes: reader.bytes, range: row.tsRange)
       writeID(t.buyKey, reader: reader)
       writeID(t.sellKey, reader: reader)
       trades.field(t.price)
@@ -29,20 +48,19 @@ public struct ReplayWriter {
       trades.field(t.aggressor == .buy ? ReplayWriter.buy : ReplayWriter.sell)
       trades.endRow()
     }
-    if events != nil {
-      for e in processor.events {
-        events!.field(bytes: bytes, range: row.range(.ts))
-        events!.field(bytes: bytes, range: row.range(.orderID))
-        events!.field(ReplayWriter.kindText[Int(e.kind.rawValue)])
-        write(e.side, column: .side, row: row, bytes: bytes)
-        write(e.price, column: .price, row: row, bytes: bytes)
-        write(e.quantity, column: .quantity, row: row, bytes: bytes)
-        events!.field(e.detail.rawValue)
-        events!.endRow()
-      }
+  }
+
+  mutating func write(events rowEvents: ArraySlice<BookEvent>, row: OrderRow, reader: OrderStreamReader) {
+    for e in rowEvents {
+      events!.field(bytes: reader.bytes, range: row.tsRange)
+      events!.field(bytes: reader.bytes, range: row.orderIDRange)
+      events!.field(ReplayWriter.kindText[Int(e.kind.rawValue)])
+      write(e.side, column: .side, row: row, reader: reader)
+      write(e.price, column: .price, row: row, reader: reader)
+      write(e.quantity, column: .quantity, row: row, reader: reader)
+      events!.field(e.detail.rawValue)
+      events!.endRow()
     }
-    processor.trades.removeAll(keepingCapacity: true)
-    processor.events.removeAll(keepingCapacity: true)
   }
 
   static let kindText = ["accept", "reject", "cancel", "replace"]
@@ -53,10 +71,10 @@ public struct ReplayWriter {
     if reader.isInterned(key) { trades.field(reader.idText(key)) } else { trades.field(key) }
   }
 
-  mutating func write(_ field: BookEvent.Field, column: OrderRow.Column, row: OrderRow, bytes: [UInt8]) {
+  mutating func write(_ field: BookEvent.Field, column: OrderRow.Column, row: OrderRow, reader: OrderStreamReader) {
     switch field {
     case .empty: events!.emptyField()
-    case .asWritten: events!.field(bytes: bytes, range: row.range(column))
+    case .asWritten: events!.field(bytes: reader.bytes, range: reader.range(of: column, in: row))
     case .side(let s): events!.field(s == .buy ? ReplayWriter.buy : ReplayWriter.sell)
     case .integer(let v): events!.field(v)
     }

@@ -17,6 +17,8 @@ public final class RestingOrderMap {
   @exclusivity(unchecked) var mask: Int
   /// Resting ids stored.
   @exclusivity(unchecked) public private(set) var count = 0
+  /// The count at which the table doubles (half full).
+  @exclusivity(unchecked) var growAt = 0
 
   /// A map sized for `capacity` resting orders (it grows past that).
   public init(capacity: Int = 1024) {
@@ -25,13 +27,15 @@ public final class RestingOrderMap {
     entries = RawBuffer(capacity: size)
     _ = entries.appendRepeating(Entry(key: 0, slot: -1), count: size)
     mask = size - 1
+    growAt = size / 2
   }
 
   deinit { entries.free() }
 
-  /// The position of `key`, or −1.
-  func position(_ key: UInt64) -> Int {
-    var i = orderIDHash(key) & mask
+  /// The position of `key` (whose ``orderIDHash(_:)`` is `hash`), or −1.
+  @inline(__always)
+  func position(_ key: UInt64, hash: Int) -> Int {
+    var i = hash & mask
     while true {
       let e = entries.pointer(i)
       if e.pointee.slot < 0 { return -1 }
@@ -40,32 +44,33 @@ public final class RestingOrderMap {
     }
   }
 
-  /// The address of the entry where `key`'s probe starts (see ``AcceptedOrderIDs/probeStart(_:)``).
-  public func probeStart(_ key: UInt64) -> UnsafeRawPointer { UnsafeRawPointer(entries.pointer(orderIDHash(key) & mask)) }
+  /// The address of the entry where the probe for an id hashing to `hash` starts (see
+  /// ``AcceptedOrderIDs/probeStart(hash:)``).
+  public func probeStart(hash: Int) -> UnsafeRawPointer { UnsafeRawPointer(entries.pointer(hash & mask)) }
 
-  /// The slot of a resting order, or nil.
-  public func slot(of key: UInt64) -> Int32? {
-    let i = position(key)
+  /// The slot of the resting order `key` (hashing to `hash`), or nil.
+  public func slot(of key: UInt64, hash: Int) -> Int32? {
+    let i = position(key, hash: hash)
     return i < 0 ? nil : entries[i].slot
   }
 
-  /// Stores or replaces the slot of `key`.
+  /// Stores or replaces the slot of `key` (whose ``orderIDHash(_:)`` is `hash`).
   /// - Precondition: `slot ≥ 0`.
-  public func set(_ slot: Int32, for key: UInt64) {
-    var i = orderIDHash(key) & mask
+  public func set(_ slot: Int32, for key: UInt64, hash: Int) {
+    var i = hash & mask
     while entries[i].slot >= 0 {
       if entries[i].key == key { entries[i].slot = slot; return }
       i = (i &+ 1) & mask
     }
     entries[i] = Entry(key: key, slot: slot)
     count += 1
-    if count * 2 > mask + 1 { grow() }
+    if _slowPath(count > growAt) { grow() }
   }
 
-  /// Removes `key`; returns its slot, or nil if it was not resting.
+  /// Removes `key` (hashing to `hash`); returns its slot, or nil if it was not resting.
   @discardableResult
-  public func remove(_ key: UInt64) -> Int32? {
-    var i = position(key)
+  public func remove(_ key: UInt64, hash: Int) -> Int32? {
+    var i = position(key, hash: hash)
     if i < 0 { return nil }
     let slot = entries[i].slot
     // Backward shift: pull later entries of the probe run into the hole when their home allows.
@@ -87,8 +92,9 @@ public final class RestingOrderMap {
     entries = RawBuffer(capacity: oldSize * 2)
     _ = entries.appendRepeating(Entry(key: 0, slot: -1), count: oldSize * 2)
     mask = oldSize * 2 - 1
+    growAt = oldSize
     count = 0
-    for i in 0..<oldSize where old[i].slot >= 0 { set(old[i].slot, for: old[i].key) }
+    for i in 0..<oldSize where old[i].slot >= 0 { set(old[i].slot, for: old[i].key, hash: orderIDHash(old[i].key)) }
     old.free()
   }
 }

@@ -35,20 +35,18 @@ enum MatchingBenchmarks {
       throw .input(error.description)
     }
     report.add(medianOf(repeats) {
-      var processor = OrderStreamProcessor(expectedOrders: rows.count)
+      let processor = OrderStreamProcessor(expectedOrders: rows.count)
       processor.recordsEvents = false  // matching, trades and id tables; no event rows
       let rssBefore = Stopwatch.residentMB()
       let clock = Stopwatch()
       rows.withUnsafeBufferPointer { all in
+        // In chunks, as `replay` does, with each chunk's trades cleared after it.
         var start = 0
         while start < all.count {
-          let batch = UnsafeBufferPointer(rebasing: all[start..<min(start + OrderStreamProcessor.batchSize, all.count)])
-          _ = processor.warm(batch)
-          for row in batch {
-            processor.process(row)
-            processor.trades.removeAll(keepingCapacity: true)
-          }
-          start += batch.count
+          let chunk = UnsafeBufferPointer(rebasing: all[start..<min(start + ReplayCommand.chunkRows, all.count)])
+          processor.process(chunk)
+          processor.clearOutput()
+          start += chunk.count
         }
       }
       let cpu = clock.cpuSeconds, wall = clock.wallSeconds

@@ -21,6 +21,8 @@ enum ReplayCommand: Command {
     OptionSpec(name: "quiet", valueName: nil, help: "Print no summary line."),
   ]
   static let positionals = 1...1
+  /// Rows read, processed and written at a time.
+  static let chunkRows = 4096
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let input = args.positionals[0]
@@ -50,23 +52,23 @@ enum ReplayCommand: Command {
       }
       var writer = ReplayWriter(trades: tradesSink.map { CSVWriter(sink: $0) } ?? CSVWriter(),
                                 events: eventsSink.map { CSVWriter(sink: $0) })
-      var processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
+      let processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
       processor.recordsEvents = eventsPath != nil
       var rows = 0
       do {
-        // Rows go through in batches whose id lookups are touched first (see warm(_:)).
-        var batch = ContiguousArray<OrderRow>()
-        batch.reserveCapacity(OrderStreamProcessor.batchSize)
+        // Rows are read, processed and written in chunks (the processor overlaps the id lookups
+        // of each chunk's rows; see OrderStreamProcessor.process(_:)).
+        var chunk = ContiguousArray<OrderRow>()
+        chunk.reserveCapacity(Self.chunkRows)
         repeat {
-          batch.removeAll(keepingCapacity: true)
-          while batch.count < OrderStreamProcessor.batchSize, let row = try reader.next() { batch.append(row) }
-          _ = batch.withUnsafeBufferPointer { processor.warm($0) }
-          for row in batch {
-            processor.process(row)
-            writer.write(row: row, from: &processor, reader: reader)
+          chunk.removeAll(keepingCapacity: true)
+          while chunk.count < Self.chunkRows, let row = try reader.next() { chunk.append(row) }
+          chunk.withUnsafeBufferPointer { rows in
+            processor.process(rows)
+            writer.write(rows: rows, from: processor, reader: reader)
           }
-          rows += batch.count
-        } while batch.count == OrderStreamProcessor.batchSize
+          rows += chunk.count
+        } while chunk.count == Self.chunkRows
       } catch {
         throw CLIError.input(error.description)
       }

@@ -33,7 +33,7 @@ import Testing
   @Test(arguments: [(UInt64(1), 1), (UInt64(2), 3), (UInt64(3), 1), (UInt64(4), 7)])
   func fastMatchesReference(seed: UInt64, instruments: Int) throws {
     let (reader, rows) = try OrderStreamFixtures.rows(Self.randomStream(seed: seed, rows: 25_000, instruments: instruments))
-    var fast = OrderStreamProcessor()
+    let fast = OrderStreamProcessor()
     var reference = ReferenceProcessor()
     var kinds = Set<String>()
     for row in rows {
@@ -43,7 +43,7 @@ import Testing
       #expect(fast.events.elementsEqual(reference.events), "seed \(seed) line \(row.line): events differ")
       if !fast.events.elementsEqual(reference.events) || !fast.trades.elementsEqual(reference.trades) { return }
       for e in fast.events { kinds.insert("\(e.kind)-\(e.detail.rawValue)") }
-      fast.trades.removeAll(); fast.events.removeAll(); reference.trades.removeAll(); reference.events.removeAll()
+      fast.clearOutput(); reference.trades.removeAll(); reference.events.removeAll()
       BookInvariants.check(fast.engine, context: "seed \(seed) line \(row.line)")
     }
     // the stream exercised every rule
@@ -54,6 +54,41 @@ import Testing
       #expect(kinds.contains(k), "seed \(seed): no \(k) event")
     }
     _ = reader
+  }
+}
+
+extension DifferentialTests {
+  /// The batch entry point (warm a batch's id lookups, then process its rows) produces exactly
+  /// the trades and events of processing row by row, and says which row produced which.
+  @Test func batchesMatchRowByRow() throws {
+    let (_, rows) = try OrderStreamFixtures.rows(Self.randomStream(seed: 9, rows: 20_000, instruments: 3))
+    let single = OrderStreamProcessor(), batched = OrderStreamProcessor()
+    var perRow: [(trades: [Trade], events: [BookEvent])] = []
+    for row in rows {
+      single.process(row)
+      perRow.append((Array(single.trades), Array(single.events)))
+      single.clearOutput()
+    }
+    rows.withUnsafeBufferPointer { all in
+      for start in stride(from: 0, to: all.count, by: 1_000) {
+        batched.process(UnsafeBufferPointer(rebasing: all[start..<min(start + 1_000, all.count)]))
+        var t = 0, e = 0
+        for i in 0..<min(1_000, all.count - start) {
+          let end = batched.outputEnd(ofRow: i)
+          #expect(Array(batched.trades[t..<end.trades]) == perRow[start + i].trades, "row \(start + i): trades differ")
+          #expect(Array(batched.events[e..<end.events]) == perRow[start + i].events, "row \(start + i): events differ")
+          t = end.trades; e = end.events
+        }
+        #expect(t == batched.trades.count && e == batched.events.count)
+        batched.clearOutput()
+      }
+    }
+    #expect(batched.tradeCount == single.tradeCount && single.tradeCount > 1_000)
+  }
+
+  /// Rows stay small: the processor streams through millions of them.
+  @Test func orderRowsAreCompact() {
+    #expect(MemoryLayout<OrderRow>.stride == 56)
   }
 }
 

@@ -43,7 +43,7 @@ import Testing
   @Test(arguments: [UInt64(11), 12, 13])
   func quantityIsConservedPerOrder(seed: UInt64) throws {
     let (_, rows) = try OrderStreamFixtures.rows(DifferentialTests.randomStream(seed: seed, rows: 20_000, instruments: 2))
-    var p = OrderStreamProcessor()
+    let p = OrderStreamProcessor()
     var accepted: [UInt64: Int64] = [:], traded: [UInt64: Int64] = [:], cancelled: [UInt64: Int64] = [:]
     var replaced: [UInt64: Int64] = [:]
     for row in rows {
@@ -62,7 +62,7 @@ import Testing
         default: break
         }
       }
-      p.trades.removeAll(); p.events.removeAll()
+      p.clearOutput()
     }
     var resting: [UInt64: Int64] = [:]
     for b in 0..<p.engine.bookCount {
@@ -80,15 +80,15 @@ import Testing
     let m = RestingOrderMap(capacity: 4)
     var rng = Xoshiro256StarStar(seed: 5)
     var keys: [UInt64] = []
-    for i in 0..<10_000 { let k = rng.next(); keys.append(k); m.set(Int32(i), for: k) }
-    for (i, k) in keys.enumerated() { #expect(m.slot(of: k) == Int32(i)) }
+    for i in 0..<10_000 { let k = rng.next(); keys.append(k); m.set(Int32(i), for: k, hash: orderIDHash(k)) }
+    for (i, k) in keys.enumerated() { #expect(m.slot(of: k, hash: orderIDHash(k)) == Int32(i)) }
     // Remove every third key: the rest stay findable (backward-shift deletion keeps probe runs whole).
-    for (i, k) in keys.enumerated() where i % 3 == 0 { #expect(m.remove(k) == Int32(i)) }
-    for (i, k) in keys.enumerated() { #expect(m.slot(of: k) == (i % 3 == 0 ? nil : Int32(i))) }
-    #expect(m.remove(keys[0]) == nil)
-    m.set(7, for: keys[1])
-    #expect(m.slot(of: keys[1]) == 7 && m.count == 10_000 - 3_334)
-    #expect(m.slot(of: 12345) == nil)
+    for (i, k) in keys.enumerated() where i % 3 == 0 { #expect(m.remove(k, hash: orderIDHash(k)) == Int32(i)) }
+    for (i, k) in keys.enumerated() { #expect(m.slot(of: k, hash: orderIDHash(k)) == (i % 3 == 0 ? nil : Int32(i))) }
+    #expect(m.remove(keys[0], hash: orderIDHash(keys[0])) == nil)
+    m.set(7, for: keys[1], hash: orderIDHash(keys[1]))
+    #expect(m.slot(of: keys[1], hash: orderIDHash(keys[1])) == 7 && m.count == 10_000 - 3_334)
+    #expect(m.slot(of: 12345, hash: orderIDHash(12345)) == nil)
   }
 
   @Test func acceptedIDsRememberSidesAndRejectRepeats() {
@@ -96,9 +96,9 @@ import Testing
     var rng = Xoshiro256StarStar(seed: 6)
     var keys: [UInt64] = [0, 1, .max]
     for _ in 0..<20_000 { keys.append(rng.next()) }
-    for (i, k) in keys.enumerated() { #expect(a.insert(k, side: i % 3 == 0 ? .sell : .buy)) }
+    for (i, k) in keys.enumerated() { #expect(a.insert(k, hash: orderIDHash(k), side: i % 3 == 0 ? .sell : .buy)) }
     for (i, k) in keys.enumerated() {
-      #expect(!a.insert(k, side: .buy))
+      #expect(!a.insert(k, hash: orderIDHash(k), side: .buy))
       #expect(a.side(of: k) == (i % 3 == 0 ? .sell : .buy))
     }
     #expect(a.side(of: 2) == nil && a.count == keys.count)

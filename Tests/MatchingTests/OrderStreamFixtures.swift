@@ -13,9 +13,12 @@ enum OrderStreamFixtures {
   /// (trades CSV, events CSV) from the fast processor.
   static func replay(_ text: String) throws -> (trades: String, events: String) {
     let (reader, rows) = try rows(text)
-    var p = OrderStreamProcessor()
+    let p = OrderStreamProcessor()
     var w = ReplayWriter(trades: .init(), events: .init())
-    for r in rows { p.process(r); w.write(row: r, from: &p, reader: reader) }
+    rows.withUnsafeBufferPointer { batch in
+      p.process(batch)
+      w.write(rows: batch, from: p, reader: reader)
+    }
     return (String(decoding: w.trades.buffer, as: UTF8.self), String(decoding: w.events!.buffer, as: UTF8.self))
   }
 }
