@@ -20,10 +20,9 @@ public final class OrderStreamProcessor {
   @exclusivity(unchecked) public var recordsEvents = true
   /// Trades so far (the last trade id).
   @exclusivity(unchecked) public private(set) var tradeCount = 0
-  /// Slots of the resting orders by id (small: as many entries as the books hold).
-  let resting = RestingOrderMap()
-  /// Every id accepted so far, with its side (large: one 8-byte key per accepted order).
-  let accepted: AcceptedOrderIDs
+  /// Every id accepted so far, with its side and where it rests (one 16-byte entry per
+  /// accepted order).
+  let ids: OrderIDTable
   @exclusivity(unchecked) var tradeBuffer = RawBuffer<Trade>(capacity: 256)
   /// After ``process(_:)-(UnsafeBufferPointer<OrderRow>)``: for each row of the batch, the
   /// number of trades and events in the output once that row was done.
@@ -35,8 +34,8 @@ public final class OrderStreamProcessor {
 
   /// A processor over a fresh engine; `expectedOrders` sizes the table of accepted ids.
   public init(expectedOrders: Int = 1024) {
-    engine = MatchingEngine(books: 1)
-    accepted = AcceptedOrderIDs(capacity: expectedOrders)
+    engine = MatchingEngine(books: 1, initialSpan: 256)
+    ids = OrderIDTable(capacity: expectedOrders)
     events.reserveCapacity(64)
     _ = hashes.appendRepeating(0, count: Self.batchSize)
   }
@@ -82,17 +81,16 @@ public final class OrderStreamProcessor {
     (Int(rowEnds[i].trades), Int(rowEnds[i].events))
   }
 
-  /// Prepares for processing `rows` (at most ``batchSize``) soon: hashes their ids and touches
-  /// the memory they will be looked up in (the accepted-id table for new orders, the
-  /// resting-order map for every row) and returns a value derived from what it loaded. Issuing
-  /// all of a batch's loads before processing its rows one by one overlaps their cache misses in
-  /// the table of accepted ids (hundreds of MB for a long stream); results do not change.
+  /// Prepares for processing `rows` (at most ``batchSize``) soon: hashes their ids, touches the
+  /// bucket of the id table each will be looked up in, and returns a value derived from what it
+  /// loaded. Issuing all of a batch's loads before processing its rows one by one overlaps their
+  /// cache misses in the id table (hundreds of MB for a long stream); results do not change.
   /// Never inlined, so the loads stay even where a caller ignores the result.
   @inline(never)
   public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
     // Addresses first, loads after, in a loop of a few instructions each: so every load of the
     // batch is in flight at once rather than as many as fit behind the first stalled one.
-    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count * 2) { addresses in
+    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count) { addresses in
       var n = 0
       let first = rows.baseAddress!
       for i in 0..<rows.count {
@@ -100,10 +98,7 @@ public final class OrderStreamProcessor {
         guard row.pointee.hasID else { continue }
         let hash = orderIDHash(row.pointee.key)
         hashes[i] = hash
-        if row.pointee.action == .new {
-          addresses[n] = accepted.probeStart(hash: hash); n += 1
-        }
-        addresses[n] = resting.probeStart(hash: hash)  // a new order that rests is stored there
+        addresses[n] = ids.probeStart(hash: hash)
         n += 1
       }
       var sink: UInt64 = 0
@@ -154,7 +149,8 @@ public final class OrderStreamProcessor {
       guard row.priceKind == .empty else { return reject(.badPrice) }
     }
     let priceField: BookEvent.Field = type == .limit ? .integer(price) : .empty
-    guard accepted.insert(key, hash: hash, side: side) else {
+    let (fresh, entry) = ids.insert(key, hash: hash, side: side)
+    guard fresh else {
       emit(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .duplicateOrderID))
       return
     }
@@ -174,20 +170,23 @@ public final class OrderStreamProcessor {
     } else if tif == .ioc {
       emit(BookEvent(.cancel, side: .side(side), price: priceField, quantity: .integer(remaining), detail: .ioc))
     } else {
-      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, hash: hash)
+      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, entry: entry)
     }
   }
 
   @inline(__always)
   func processCancel(key: UInt64, hash: Int) {
-    guard let v = resting.remove(key, hash: hash) else {
-      if let side = accepted.side(of: key) {
-        emit(BookEvent(.reject, side: .side(side), price: .empty, quantity: .empty, detail: .notActive))
-      } else {
-        emit(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
-      }
+    let entry = ids.find(key, hash: hash)
+    guard entry >= 0 else {
+      emit(BookEvent(.reject, side: .empty, price: .empty, quantity: .empty, detail: .unknownOrder))
       return
     }
+    let v = ids.slot(at: entry)
+    guard engine.isResting(v, id: key) else {
+      emit(BookEvent(.reject, side: .side(ids.side(at: entry)), price: .empty, quantity: .empty, detail: .notActive))
+      return
+    }
+    ids.setSlot(-1, at: entry)
     guard recordsEvents else { engine.cancel(v); return }
     let side = engine.side(v), price = engine.price(v)  // before the slot is freed
     let removed = engine.cancel(v)
@@ -208,12 +207,14 @@ public final class OrderStreamProcessor {
       return
     }
     let priceField: BookEvent.Field = newPrice.map { .integer($0) } ?? .empty
-    guard let v = resting.slot(of: key, hash: hash) else {
-      if let side = accepted.side(of: key) {
-        emit(BookEvent(.reject, side: .side(side), price: priceField, quantity: .integer(quantity), detail: .notActive))
-      } else {
-        emit(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
-      }
+    let entry = ids.find(key, hash: hash)
+    guard entry >= 0 else {
+      emit(BookEvent(.reject, side: .empty, price: priceField, quantity: .integer(quantity), detail: .unknownOrder))
+      return
+    }
+    let v = ids.slot(at: entry)
+    guard engine.isResting(v, id: key) else {
+      emit(BookEvent(.reject, side: .side(ids.side(at: entry)), price: priceField, quantity: .integer(quantity), detail: .notActive))
       return
     }
     let side = engine.side(v), oldPrice = engine.price(v), open = engine.openQuantity(v), book = engine.book(v)
@@ -224,18 +225,19 @@ public final class OrderStreamProcessor {
       return
     }
     engine.cancel(v)
-    resting.remove(key, hash: hash)
+    ids.setSlot(-1, at: entry)
     emit(BookEvent(.replace, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .lostPriority))
     let remaining = matchAndRecord(book: book, side: side, limit: price, quantity: quantity, key: key)
     if remaining > 0 {
-      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, hash: hash)
+      restOrCancel(book: book, side: side, price: price, quantity: remaining, key: key, entry: entry)
     }
   }
 
+  /// Rests a remainder and records its slot in the id table's entry `entry`.
   @inline(__always)
-  func restOrCancel(book: Int32, side: Side, price: Int64, quantity: Int64, key: UInt64, hash: Int) {
+  func restOrCancel(book: Int32, side: Side, price: Int64, quantity: Int64, key: UInt64, entry: Int) {
     if engine.canRest(book: book, price: price) {
-      resting.set(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), for: key, hash: hash)
+      ids.setSlot(engine.rest(book: book, id: key, side: side, price: price, quantity: quantity), at: entry)
     } else {
       emit(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(quantity), detail: .priceRange))
     }
@@ -248,7 +250,6 @@ public final class OrderStreamProcessor {
       tradeCount += 1
       tradeBuffer.append(Trade(tradeID: tradeCount, buyKey: side == .buy ? key : f.makerID, sellKey: side == .sell ? key : f.makerID,
                           price: f.price, quantity: f.quantity, aggressor: side))
-      if f.makerDone { resting.remove(f.makerID, hash: orderIDHash(f.makerID)) }
     }
     return remaining
   }

@@ -76,31 +76,23 @@ import Testing
     }
   }
 
-  @Test func restingMapFindsRemovesAndGrows() {
-    let m = RestingOrderMap(capacity: 4)
-    var rng = Xoshiro256StarStar(seed: 5)
-    var keys: [UInt64] = []
-    for i in 0..<10_000 { let k = rng.next(); keys.append(k); m.set(Int32(i), for: k, hash: orderIDHash(k)) }
-    for (i, k) in keys.enumerated() { #expect(m.slot(of: k, hash: orderIDHash(k)) == Int32(i)) }
-    // Remove every third key: the rest stay findable (backward-shift deletion keeps probe runs whole).
-    for (i, k) in keys.enumerated() where i % 3 == 0 { #expect(m.remove(k, hash: orderIDHash(k)) == Int32(i)) }
-    for (i, k) in keys.enumerated() { #expect(m.slot(of: k, hash: orderIDHash(k)) == (i % 3 == 0 ? nil : Int32(i))) }
-    #expect(m.remove(keys[0], hash: orderIDHash(keys[0])) == nil)
-    m.set(7, for: keys[1], hash: orderIDHash(keys[1]))
-    #expect(m.slot(of: keys[1], hash: orderIDHash(keys[1])) == 7 && m.count == 10_000 - 3_334)
-    #expect(m.slot(of: 12345, hash: orderIDHash(12345)) == nil)
-  }
-
-  @Test func acceptedIDsRememberSidesAndRejectRepeats() {
-    let a = AcceptedOrderIDs(capacity: 4)
+  @Test func idTableRemembersSidesAndSlotsAcrossGrowth() {
+    let t = OrderIDTable(capacity: 4)
     var rng = Xoshiro256StarStar(seed: 6)
     var keys: [UInt64] = [0, 1, .max]
     for _ in 0..<20_000 { keys.append(rng.next()) }
-    for (i, k) in keys.enumerated() { #expect(a.insert(k, hash: orderIDHash(k), side: i % 3 == 0 ? .sell : .buy)) }
     for (i, k) in keys.enumerated() {
-      #expect(!a.insert(k, hash: orderIDHash(k), side: .buy))
-      #expect(a.side(of: k) == (i % 3 == 0 ? .sell : .buy))
+      let (fresh, index) = t.insert(k, hash: orderIDHash(k), side: i % 3 == 0 ? .sell : .buy)
+      #expect(fresh && t.slot(at: index) == -1)
+      if i % 2 == 0 { t.setSlot(Int32(i), at: index) }
     }
-    #expect(a.side(of: 2) == nil && a.count == keys.count)
+    for (i, k) in keys.enumerated() {
+      let index = t.find(k, hash: orderIDHash(k))
+      #expect(index >= 0 && t.side(at: index) == (i % 3 == 0 ? .sell : .buy))
+      #expect(t.slot(at: index) == (i % 2 == 0 ? Int32(i) : -1), "slot of key \(i) lost in growth")
+      let again = t.insert(k, hash: orderIDHash(k), side: .buy)
+      #expect(!again.inserted && again.index == index)
+    }
+    #expect(t.find(2, hash: orderIDHash(2)) == -1 && t.count == keys.count)
   }
 }
