@@ -271,11 +271,18 @@ public final class MatchingEngine {
 
   /// Whether an order at `price` could rest in `book` (its resting prices would span at most
   /// ``maximumSpan`` ticks).
+  @inlinable
   public func canRest(book: Int32, price: Int64) -> Bool {
+    let bp = books.pointer(Int(book))
+    let i = price &- bp.pointee.priceBase
+    if i >= 0 && i < Int64(bp.pointee.span) { return true }  // inside the window (or no window: span 0)
+    return canRestOutsideWindow(book: book, price: price)
+  }
+
+  @usableFromInline
+  func canRestOutsideWindow(book: Int32, price: Int64) -> Bool {
     let b = books[Int(book)]
     guard b.hasWindow, b.restingCount > 0 else { return true }
-    let i = price &- b.priceBase
-    if i >= 0 && i < Int64(b.span) { return true }
     let (lo, hi) = occupiedRange(b)
     let low = min(b.priceBase + Int64(lo), price), high = max(b.priceBase + Int64(hi), price)
     return high - low < Int64(MatchingEngine.maximumSpan)
@@ -408,8 +415,9 @@ public final class MatchingEngine {
   }
 
   /// Gives `book` a window containing `price`: the first window, a re-centred one when the book
-  /// is empty, or a larger copy covering every resting order and `price` (whose orders learn
-  /// their new level indices). Returns its index.
+  /// is empty, or one covering every resting order and `price` with room to spare — the same
+  /// window re-centred when that fits, else one twice as large or more — whose orders learn
+  /// their new level indices. Returns its index.
   @usableFromInline
   func makeRoom(book: Int32, price: Int64) -> Int {
     var b = books[Int(book)]
@@ -426,22 +434,29 @@ public final class MatchingEngine {
       while Int64(span) < (high - low + 1) * 2 { span *= 2 }
       span = min(span, MatchingEngine.maximumSpan * 2)
       let newBase = max(1, low - (Int64(span) - (high - low + 1)) / 2)
-      let newLevels = levels.appendRepeating(.empty, count: span)
-      let newBits = bits.appendRepeating(0, count: span >> 6)
       let shift = Int(b.priceBase - newBase)
+      // The same span re-centres in place (a drifting price costs no memory); a larger one is a
+      // fresh window (the old one, at most half the new one's size, is abandoned).
+      let inPlace = span == b.span
+      let newLevels = inPlace ? b.levelStart : levels.appendRepeating(.empty, count: span)
+      let newBits = inPlace ? b.bitStart : bits.appendRepeating(0, count: span >> 6)
       var fresh = Book(priceBase: newBase, levelStart: newLevels, bitStart: newBits, span: span,
                        bestBid: b.bestBid >= 0 ? b.bestBid + shift : -1, bestAsk: b.bestAsk < b.span ? b.bestAsk + shift : span,
                        restingCount: b.restingCount, hasWindow: true)
+      var occupied: [(index: Int, level: Level)] = []
       var i = lo
       while i <= hi && i < b.span {
-        let level = levels[b.levelStart + i]
-        if level.head >= 0 {
-          levels[newLevels + i + shift] = level
-          setBit(fresh, i + shift)
-          var s = level.head
-          while s >= 0 { orders[Int(s)].level = Int32(i + shift); s = orders[Int(s)].next }
-        }
+        occupied.append((i, levels[b.levelStart + i]))
         i = nextOccupied(b, above: i)
+      }
+      if inPlace {
+        for (i, _) in occupied { levels[b.levelStart + i] = .empty; clearBit(b, i) }
+      }
+      for (i, level) in occupied {
+        levels[newLevels + i + shift] = level
+        setBit(fresh, i + shift)
+        var s = level.head
+        while s >= 0 { orders[Int(s)].level = Int32(i + shift); s = orders[Int(s)].next }
       }
       fresh.hasWindow = true
       b = fresh

@@ -54,7 +54,7 @@ public final class OrderStreamProcessor {
 
   /// Processes one row; its trades and events are appended to ``trades`` and ``events``.
   public func process(_ row: OrderRow) {
-    process(row, hash: row.idKey.map(orderIDHash) ?? 0)
+    withUnsafePointer(to: row) { process($0, hash: row.idKey.map(orderIDHash) ?? 0) }
   }
 
   /// Processes `rows` in order, appending their trades and events to ``trades`` and ``events``;
@@ -63,22 +63,25 @@ public final class OrderStreamProcessor {
   /// long stream's id tables overlap. Equivalent to processing the rows one by one.
   public func process(_ rows: UnsafeBufferPointer<OrderRow>) {
     rowEnds.count = 0
+    if rowEnds.capacity < rows.count { rowEnds.grow(to: rows.count) }
+    let ends = rowEnds.base
     var start = 0
     while start < rows.count {
       let batch = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.batchSize, rows.count)])
       _ = warm(batch)
       for i in 0..<batch.count {
-        process(batch[i], hash: hashes[i])
-        rowEnds.append(RowEnd(trades: Int32(truncatingIfNeeded: tradeBuffer.count), events: Int32(truncatingIfNeeded: events.count)))
+        process(batch.baseAddress! + i, hash: hashes[i])
+        ends[start + i] = RowEnd(trades: Int32(truncatingIfNeeded: tradeBuffer.count), events: Int32(truncatingIfNeeded: events.count))
       }
       start += batch.count
     }
+    rowEnds.count = rows.count
   }
 
   /// After ``process(_:)-(UnsafeBufferPointer<OrderRow>)`` (with no clearing since): how many
   /// trades and events the output held when row `i` of those rows was done.
   public func outputEnd(ofRow i: Int) -> (trades: Int, events: Int) {
-    (Int(rowEnds[i].trades), Int(rowEnds[i].events))
+    (Int(rowEnds[i].trades), Int(rowEnds[i].events))  // row i of the last batch call
   }
 
   /// Prepares for processing `rows` (at most ``batchSize``) soon: hashes their ids, touches the
@@ -109,12 +112,12 @@ public final class OrderStreamProcessor {
 
   /// Processes one row whose id hashes to `hash`.
   @inline(__always)
-  func process(_ row: OrderRow, hash: Int) {
-    guard let key = row.idKey else {
+  func process(_ row: UnsafePointer<OrderRow>, hash: Int) {
+    guard let key = row.pointee.idKey else {
       emit(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badOrderID))
       return
     }
-    switch row.action {
+    switch row.pointee.action {
     case .unknown:
       emit(BookEvent(.reject, side: .asWritten, price: .asWritten, quantity: .asWritten, detail: .badAction))
     case .new:
@@ -136,17 +139,17 @@ public final class OrderStreamProcessor {
   }
 
   @inline(__always)
-  func processNew(_ row: OrderRow, key: UInt64, hash: Int) {
-    guard let side = row.side else { return reject(.badSide) }
-    guard let type = row.type else { return reject(.badType) }
-    guard let tif = row.tif else { return reject(.badTif) }
-    let quantity = row.quantityValue
-    guard row.quantityKind == .value, quantity >= 1 else { return reject(.badQty) }
-    let price = row.priceValue  // 0 unless given
+  func processNew(_ row: UnsafePointer<OrderRow>, key: UInt64, hash: Int) {
+    guard let side = row.pointee.side else { return reject(.badSide) }
+    guard let type = row.pointee.type else { return reject(.badType) }
+    guard let tif = row.pointee.tif else { return reject(.badTif) }
+    let quantity = row.pointee.quantityValue
+    guard row.pointee.quantityKind == .value, quantity >= 1 else { return reject(.badQty) }
+    let price = row.pointee.priceValue  // 0 unless given
     if type == .limit {
-      guard row.priceKind == .value, price >= 1 else { return reject(.badPrice) }
+      guard row.pointee.priceKind == .value, price >= 1 else { return reject(.badPrice) }
     } else {
-      guard row.priceKind == .empty else { return reject(.badPrice) }
+      guard row.pointee.priceKind == .empty else { return reject(.badPrice) }
     }
     let priceField: BookEvent.Field = type == .limit ? .integer(price) : .empty
     let (fresh, entry) = ids.insert(key, hash: hash, side: side)
@@ -155,7 +158,7 @@ public final class OrderStreamProcessor {
       return
     }
     emit(BookEvent(.accept, side: .side(side), price: priceField, quantity: .integer(quantity)))
-    let book = row.instrument
+    let book = row.pointee.instrument
     if _slowPath(engine.bookCount <= Int(book)) { while engine.bookCount <= Int(book) { engine.addBook() } }
     let limit = type == .limit ? price : (side == .buy ? Int64.max : Int64.min)
     if tif == .fok && !engine.canFill(book: book, side: side, limit: limit, quantity: quantity) {
@@ -193,13 +196,13 @@ public final class OrderStreamProcessor {
     events.append(BookEvent(.cancel, side: .side(side), price: .integer(price), quantity: .integer(removed), detail: .user))
   }
 
-  func processReplace(_ row: OrderRow, key: UInt64, hash: Int) {
-    guard case .value(let quantity) = row.quantity, quantity >= 1 else {
+  func processReplace(_ row: UnsafePointer<OrderRow>, key: UInt64, hash: Int) {
+    guard case .value(let quantity) = row.pointee.quantity, quantity >= 1 else {
       emit(BookEvent(.reject, side: .empty, price: .asWritten, quantity: .asWritten, detail: .badQty))
       return
     }
     var newPrice: Int64?
-    switch row.price {
+    switch row.pointee.price {
     case .empty: newPrice = nil
     case .value(let p) where p >= 1: newPrice = p
     default:

@@ -39,6 +39,25 @@ import Testing
     BookInvariants.check(e2, context: "recentre")
   }
 
+  /// A book whose prices drift far, never empty, re-centres its window in place: the levels
+  /// arena stops growing once the window fits the book, and every order keeps its price.
+  @Test func aDriftingBookRecentresInPlace() {
+    let e = MatchingEngine(books: 1, initialSpan: 64)
+    var mid: Int64 = 10_000
+    var live: [(slot: Int32, price: Int64)] = []
+    var grownTo = 0
+    for step in 0..<20_000 {
+      mid += 3  // drifts 60,000 ticks: hundreds of windows' widths
+      let price = mid - Int64(step % 5)
+      live.append((e.rest(book: 0, id: UInt64(step), side: .buy, price: price, quantity: 1), price))
+      if live.count > 8 { e.cancel(live.removeFirst().slot) }
+      if step == 1_000 { grownTo = e.levels.count }
+    }
+    #expect(e.levels.count == grownTo, "the window kept being copied: \(grownTo) → \(e.levels.count) levels")
+    for o in live { #expect(e.price(o.slot) == o.price) }
+    BookInvariants.check(e, context: "drift")
+  }
+
   /// Quantity is conserved per order on random streams: accepted = traded + cancelled + resting.
   @Test(arguments: [UInt64(11), 12, 13])
   func quantityIsConservedPerOrder(seed: UInt64) throws {
