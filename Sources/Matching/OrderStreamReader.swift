@@ -59,124 +59,91 @@ public struct OrderStreamReader {
   public mutating func next() throws(OrderStreamError) -> OrderRow? {
     while offset < bytes.count {
       let start = offset
-      var end = start
-      while end < bytes.count && bytes[end] != 10 { end += 1 }
+      let line = lineNumber &+ 1
+      let (end, lineEnd, parsed) = bytes.withUnsafeBufferPointer { p in
+        var end = start
+        while end < p.count && p[end] != 10 { end += 1 }
+        var lineEnd = end
+        if lineEnd > start && p[lineEnd - 1] == 13 { lineEnd -= 1 }
+        return (end, lineEnd, Self.parse(p, line: line, start: start, end: lineEnd))
+      }
       offset = end + 1
-      lineNumber += 1
-      var lineEnd = end
-      if lineEnd > start && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+      lineNumber = line
       if lineEnd == start && offset >= bytes.count { return nil }  // final empty line
       if lineEnd - start > Int(UInt16.max) {
         throw OrderStreamError("\(source):\(lineNumber): expected a line shorter than 65,535 bytes, found \(lineEnd - start)")
       }
-      let (starts, ends, field) = split(start, lineEnd)
-      func range(_ c: OrderRow.Column) -> Range<Int> { start + Int(starts[c.rawValue]) ..< start + Int(ends[c.rawValue]) }
-      if lineNumber == 1 && field >= 1 && text(range(.ts)) == "ts" { continue }
-      guard field == 9 || field == 10 else {
-        throw OrderStreamError("\(source):\(lineNumber): expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found \(field)")
+      var row = parsed.row
+      if lineNumber == 1 && parsed.fields >= 1 && text(row.tsRange) == "ts" { continue }
+      guard parsed.fields == 9 || parsed.fields == 10 else {
+        throw OrderStreamError("\(source):\(lineNumber): expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found \(parsed.fields)")
       }
-      var row = OrderRow(line: lineNumber, lineStart: start)
-      row.tsStart = starts[0]; row.tsEnd = ends[0]
-      row.idStart = starts[OrderRow.Column.orderID.rawValue]; row.idEnd = ends[OrderRow.Column.orderID.rawValue]
-      row.action = switch word(range(.action)) { case 0: .new; case 1: .cancel; case 2: .replace; default: .unknown }
-      row.side = switch word(range(.side)) { case 3: .buy; case 4: .sell; default: nil }
-      row.type = switch word(range(.type)) { case 5: .limit; case 6: .market; default: nil }
-      row.tif = switch word(range(.tif)) { case 7: .gtc; case 8: .ioc; case 9: .fok; default: nil }
-      row.price = integer(range(.price))
-      row.quantity = integer(range(.quantity))
-      row.idKey = try idKey(range(.orderID))
-      if field == 10 {
-        let r = range(.instrument)
-        if !r.isEmpty {
-          let hash = FNV1a.hash(bytes: bytes[r])
-          if let index = instrumentByHash[hash], instruments[Int(index)].utf8.elementsEqual(bytes[r]) {
-            row.instrument = index
-          } else {
-            let name = String(decoding: bytes[r], as: UTF8.self)
-            if let index = instrumentIndex[name] {
-              row.instrument = index
-            } else {
-              row.instrument = Int32(instruments.count)
-              instrumentIndex[name] = row.instrument
-              instruments.append(name)
-              if instrumentByHash[hash] == nil { instrumentByHash[hash] = row.instrument }
-            }
-          }
-        }
-      }
+      row.idKey = try idKey(parsed.id)
+      if parsed.fields == 10 && !parsed.instrument.isEmpty { row.instrument = instrument(parsed.instrument) }
       return row
     }
     return nil
   }
 
-  /// The byte range, in ``bytes``, of the trimmed text of column `column` of `row` (a row this
-  /// reader returned): the "as written" text of reject events. The line is split again, so this
-  /// is for the rare rows that need it.
-  public func range(of column: OrderRow.Column, in row: OrderRow) -> Range<Int> {
-    switch column {
-    case .ts: return row.tsRange
-    case .orderID: return row.orderIDRange
-    default:
-      var lineEnd = row.lineStart
-      while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
-      if lineEnd > row.lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
-      let (starts, ends, _) = split(row.lineStart, lineEnd)
-      return row.lineStart + Int(starts[column.rawValue]) ..< row.lineStart + Int(ends[column.rawValue])
-    }
-  }
-
-  /// Splits the line `start..<lineEnd` at commas: each field's trimmed text as offsets from
-  /// `start` (the first 16 fields), and the number of fields.
-  func split(_ start: Int, _ lineEnd: Int) -> (SIMD16<UInt16>, SIMD16<UInt16>, Int) {
-    var starts = SIMD16<UInt16>(repeating: 0), ends = SIMD16<UInt16>(repeating: 0)
+  /// One line `start..<end` parsed in a single pass over its bytes: the row's decoded fields
+  /// (all but the id key and the instrument, which need the reader's tables), the number of
+  /// fields, and the trimmed byte ranges of the order id and instrument.
+  static func parse(_ p: UnsafeBufferPointer<UInt8>, line: Int32, start: Int, end: Int)
+    -> (row: OrderRow, fields: Int, id: Range<Int>, instrument: Range<Int>) {
+    var row = OrderRow(line: line, lineStart: start)
+    var id = start..<start, instrument = start..<start
     var field = 0
     var fieldStart = start
     var i = start
     while true {
-      if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
-        if field < 16 {
-          var a = fieldStart, b = i
-          while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
-          while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
-          starts[field] = UInt16(a - start); ends[field] = UInt16(b - start)
+      if i == end || p[i] == UInt8(ascii: ",") {
+        var a = fieldStart, b = i
+        while a < b && (p[a] == 32 || p[a] == 9) { a += 1 }
+        while b > a && (p[b - 1] == 32 || p[b - 1] == 9) { b -= 1 }
+        switch field {
+        case 0: row.tsStart = UInt16(truncatingIfNeeded: a - start); row.tsEnd = UInt16(truncatingIfNeeded: b - start)
+        case 1:
+          row.action = isWord(p, a, b, "new") ? .new : isWord(p, a, b, "cancel") ? .cancel : isWord(p, a, b, "replace") ? .replace : .unknown
+        case 2:
+          row.idStart = UInt16(truncatingIfNeeded: a - start); row.idEnd = UInt16(truncatingIfNeeded: b - start)
+          id = a..<b
+        case 3: row.side = isWord(p, a, b, "buy") ? .buy : isWord(p, a, b, "sell") ? .sell : nil
+        case 4: row.type = isWord(p, a, b, "limit") ? .limit : isWord(p, a, b, "market") ? .market : nil
+        case 5: row.tif = isWord(p, a, b, "gtc") ? .gtc : isWord(p, a, b, "ioc") ? .ioc : isWord(p, a, b, "fok") ? .fok : nil
+        case 6: row.price = integer(p, a, b)
+        case 7: row.quantity = integer(p, a, b)
+        case 9: instrument = a..<b
+        default: break
         }
         field += 1
         fieldStart = i + 1
-        if i == lineEnd { break }
+        if i == end { break }
       }
       i += 1
     }
-    return (starts, ends, field)
+    return (row, field, id, instrument)
   }
 
-  func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-
-  static let keywords: [StaticString] = ["new", "cancel", "replace", "buy", "sell", "limit", "market", "gtc", "ioc", "fok"]
-
-  /// The index of a keyword field in ``keywords`` (compared without allocating), or −1.
-  func word(_ r: Range<Int>) -> Int {
-    let n = r.count
-    guard n >= 3 && n <= 7 else { return -1 }
-    func equals(_ s: StaticString) -> Bool {
-      guard s.utf8CodeUnitCount == n else { return false }
-      let p = s.utf8Start
-      for k in 0..<n where bytes[r.lowerBound + k] != p[k] { return false }
-      return true
-    }
-    for (k, s) in OrderStreamReader.keywords.enumerated() where equals(s) { return k }
-    return -1
+  /// Whether bytes `a..<b` are exactly `word`.
+  @inline(__always)
+  static func isWord(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard b - a == n else { return false }
+    let w = word.utf8Start
+    for k in 0..<n where p[a + k] != w[k] { return false }
+    return true
   }
 
-  /// An optionally signed decimal integer; anything else is `.invalid`.
-  func integer(_ r: Range<Int>) -> IntegerField {
-    if r.isEmpty { return .empty }
-    var i = r.lowerBound
+  /// An optionally signed decimal integer in bytes `a..<b`; anything else is `.invalid`.
+  static func integer(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> IntegerField {
+    if a == b { return .empty }
+    var i = a
     var negative = false
-    if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { negative = bytes[i] == UInt8(ascii: "-"); i += 1 }
-    if i == r.upperBound { return .invalid }
+    if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { negative = p[i] == UInt8(ascii: "-"); i += 1 }
+    if i == b { return .invalid }
     var v: Int64 = 0
-    while i < r.upperBound {
-      let d = bytes[i] &- 48
+    while i < b {
+      let d = p[i] &- 48
       if d > 9 { return .invalid }
       let (m, o1) = v.multipliedReportingOverflow(by: 10)
       let (s, o2) = m.addingReportingOverflow(Int64(d))
@@ -187,19 +154,65 @@ public struct OrderStreamReader {
     return .value(negative ? -v : v)
   }
 
+  /// The book index of the instrument named by bytes `r` (interned on first sight).
+  mutating func instrument(_ r: Range<Int>) -> Int32 {
+    let hash = FNV1a.hash(bytes: bytes[r])
+    if let index = instrumentByHash[hash], instruments[Int(index)].utf8.elementsEqual(bytes[r]) { return index }
+    let name = String(decoding: bytes[r], as: UTF8.self)
+    if let index = instrumentIndex[name] { return index }
+    let index = Int32(instruments.count)
+    instrumentIndex[name] = index
+    instruments.append(name)
+    if instrumentByHash[hash] == nil { instrumentByHash[hash] = index }
+    return index
+  }
+
+  /// The byte range, in ``bytes``, of the trimmed text of column `column` of `row` (a row this
+  /// reader returned): the "as written" text of reject events. The line is scanned again, so
+  /// this is for the rare rows that need it.
+  public func range(of column: OrderRow.Column, in row: OrderRow) -> Range<Int> {
+    switch column {
+    case .ts: return row.tsRange
+    case .orderID: return row.orderIDRange
+    default:
+      var lineEnd = row.lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+      if lineEnd > row.lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+      var field = 0, fieldStart = row.lineStart, i = row.lineStart
+      while true {
+        if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
+          if field == column.rawValue {
+            var a = fieldStart, b = i
+            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
+            return a..<b
+          }
+          field += 1
+          fieldStart = i + 1
+          if i == lineEnd { return lineEnd..<lineEnd }
+        }
+        i += 1
+      }
+    }
+  }
+
+  func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+
   mutating func idKey(_ r: Range<Int>) throws(OrderStreamError) -> UInt64? {
     if r.isEmpty { return nil }
-    var numeric = r.count <= 20 && (bytes[r.lowerBound] != UInt8(ascii: "0") || r.count == 1)
-    var v: UInt64 = 0
-    if numeric {
+    // A canonical unsigned decimal below 2^64 is its own key.
+    let (numeric, v) = bytes.withUnsafeBufferPointer { p -> (Bool, UInt64) in
+      guard r.count <= 20 && (p[r.lowerBound] != UInt8(ascii: "0") || r.count == 1) else { return (false, 0) }
+      var v: UInt64 = 0
       for i in r {
-        let d = bytes[i] &- 48
-        if d > 9 { numeric = false; break }
+        let d = p[i] &- 48
+        if d > 9 { return (false, 0) }
         let (m, o1) = v.multipliedReportingOverflow(by: 10)
         let (s, o2) = m.addingReportingOverflow(UInt64(d))
-        if o1 || o2 { numeric = false; break }
+        if o1 || o2 { return (false, 0) }
         v = s
       }
+      return (true, v)
     }
     if numeric {
       if !internedIDs.isEmpty && v >= smallestInterned {

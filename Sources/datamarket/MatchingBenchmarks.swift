@@ -1,5 +1,6 @@
 import Foundation
 import Matching
+import Output
 
 /// The matching group of `datamarket bench`: core, deep and multi in-memory workloads, and
 /// `--orders FILE` (parse untimed, then time the order-stream processor alone).
@@ -26,8 +27,12 @@ enum MatchingBenchmarks {
 
   /// Times the order-stream processor on a file loaded beforehand.
   static func orders(file: String, repeats: Int, into report: inout BenchReport) throws(CLIError) {
-    guard let data = FileManager.default.contents(atPath: file) else { throw .input("\(file): cannot read: no such file") }
-    var reader = OrderStreamReader(bytes: [UInt8](data), source: file)
+    let bytes: [UInt8]
+    switch FileBytes.read(file) {
+    case .success(let b): bytes = b
+    case .failure(let e): throw .input(e.description)
+    }
+    var reader = OrderStreamReader(bytes: bytes, source: file)
     var rows = ContiguousArray<OrderRow>()
     do {
       while let row = try reader.next() { rows.append(row) }

@@ -26,12 +26,13 @@ enum ReplayCommand: Command {
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let input = args.positionals[0]
-    guard let data = FileManager.default.contents(atPath: input) else {
-      let reason = FileManager.default.fileExists(atPath: input) ? "not readable" : "no such file"
-      throw .input("\(input): cannot read: \(reason)")
+    let bytes: [UInt8]
+    switch FileBytes.read(input) {
+    case .success(let b): bytes = b
+    case .failure(let e): throw .input(e.description)
     }
     let clock = Stopwatch()
-    var reader = OrderStreamReader(bytes: [UInt8](data), source: input)
+    var reader = OrderStreamReader(bytes: bytes, source: input)
     let tradesPath = args.value("out")
     let eventsPath = args.value("events")
     var tradesTemp = "", eventsTemp = ""
@@ -52,7 +53,7 @@ enum ReplayCommand: Command {
       }
       var writer = ReplayWriter(trades: tradesSink.map { CSVWriter(sink: $0) } ?? CSVWriter(),
                                 events: eventsSink.map { CSVWriter(sink: $0) })
-      let processor = OrderStreamProcessor(expectedOrders: max(1024, data.count / 40))
+      let processor = OrderStreamProcessor(expectedOrders: max(1024, bytes.count / 64))  // rows are ~50 bytes; the table grows if needed
       processor.recordsEvents = eventsPath != nil
       var rows = 0
       do {

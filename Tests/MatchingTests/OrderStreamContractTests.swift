@@ -163,4 +163,21 @@ import Testing
     #expect(r.trades == ["1,2,007,abc,100,2,buy", "2,3,7,abc,100,2,buy"])
     #expect(r.events.last == "4,abc,cancel,sell,100,1,user")
   }
+
+  /// The reader trims spaces and tabs, takes CRLF line ends and a last line without one, and a
+  /// reject's "as written" fields are the row's trimmed text.
+  @Test func readerTrimsFieldsAndTakesCRLF() throws {
+    let text = "ts,action,order_id,side,type,tif,price,qty,owner\r\n"
+      + " 1 ,new, 5 ,\tbuy , limit ,gtc, 100 , 3 ,a\r\n"
+      + "2,new,6,sideways, limit ,gtc,  x1 , 7 ,b\r\n"
+      + "3, new ,7,sell,limit,gtc,100,2,c"
+    let (t, e) = try OrderStreamFixtures.replay(text)
+    #expect(t == "trade_id,ts,buy_order_id,sell_order_id,price,qty,aggressor\n1,3,5,7,100,2,sell\n")
+    #expect(e.split(separator: "\n").map(String.init) == [
+      "ts,order_id,event,side,price,qty,detail",
+      "1,5,accept,buy,100,3,",
+      "2,6,reject,sideways,x1,7,bad_side",
+      "3,7,accept,sell,100,2,",
+    ])
+  }
 }
