@@ -12,7 +12,7 @@
 /// The slot is not cleared when an order leaves the book by trading: an entry's order rests only
 /// if the engine's order at that slot is resting *and* carries the same id (ids are never
 /// accepted twice, so a recycled slot holds another id). So fills cost no table work at all;
-/// cancels and replaces check the slot with ``MatchingEngine/restingSlot(_:id:)``.
+/// cancels and replaces check the slot with ``MatchingEngine/isResting(_:id:)``.
 public final class OrderIDTable {
   /// One accepted id: 16 bytes, four to a bucket.
   @frozen @usableFromInline struct Entry {

@@ -90,12 +90,13 @@ public final class OrderStreamProcessor {
   /// cache misses in the id table (hundreds of MB for a long stream); results do not change.
   /// Never inlined, so the loads stay even where a caller ignores the result.
   @inline(never)
-  public func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
+  func warm(_ rows: UnsafeBufferPointer<OrderRow>) -> UInt64 {
+    precondition(rows.count <= Self.batchSize, "warm takes at most batchSize rows")
     // Addresses first, loads after, in a loop of a few instructions each: so every load of the
     // batch is in flight at once rather than as many as fit behind the first stalled one.
-    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count) { addresses in
+    return withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: rows.count) { addresses in
+      guard let first = rows.baseAddress else { return UInt64(0) }
       var n = 0
-      let first = rows.baseAddress!
       for i in 0..<rows.count {
         let row = first + i
         guard row.pointee.hasID else { continue }
