@@ -30,13 +30,6 @@ public struct ReplayWriter {
     processor.clearOutput()
   }
 
-  /// Writes what processing the single row `row` produced, then clears the processor's output.
-  public mutating func write(row: OrderRow, from processor: OrderStreamProcessor, reader: OrderStreamReader) {
-    write(trades: processor.trades[...], row: row, reader: reader)
-    if events != nil { write(events: processor.events[...], row: row, reader: reader) }
-    processor.clearOutput()
-  }
-
   mutating func write(trades rowTrades: Slice<UnsafeBufferPointer<Trade>>, row: OrderRow, reader: OrderStreamReader) {
     for t in rowTrades {
       trades.field(t.tradeID)
