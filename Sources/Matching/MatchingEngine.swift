@@ -141,7 +141,7 @@ public final class MatchingEngine {
   /// Whether `slot` holds the resting order with id `id` (a slot is recycled once its order
   /// leaves the book, so a remembered slot is checked together with the id).
   @inlinable public func isResting(_ slot: Int32, id: UInt64) -> Bool {
-    slot >= 0 && Int(slot) < orders.count && orders[Int(slot)].level >= 0 && orders[Int(slot)].id == id
+    isResting(slot) && orders[Int(slot)].id == id
   }
   /// The open quantity of a resting order (`Int64.max` for a non-depleting one).
   public func openQuantity(_ slot: Int32) -> Int64 {

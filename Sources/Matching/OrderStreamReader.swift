@@ -61,10 +61,7 @@ public struct OrderStreamReader {
       let start = offset
       let line = lineNumber &+ 1
       let (end, lineEnd, parsed) = bytes.withUnsafeBufferPointer { p in
-        var end = start
-        while end < p.count && p[end] != 10 { end += 1 }
-        var lineEnd = end
-        if lineEnd > start && p[lineEnd - 1] == 13 { lineEnd -= 1 }
+        let (end, lineEnd) = Self.line(p, from: start)
         return (end, lineEnd, Self.parse(p, line: line, start: start, end: lineEnd))
       }
       offset = end + 1
@@ -97,9 +94,7 @@ public struct OrderStreamReader {
     var i = start
     while true {
       if i == end || p[i] == UInt8(ascii: ",") {
-        var a = fieldStart, b = i
-        while a < b && (p[a] == 32 || p[a] == 9) { a += 1 }
-        while b > a && (p[b - 1] == 32 || p[b - 1] == 9) { b -= 1 }
+        let (a, b) = trim(p, fieldStart, i)
         switch field {
         case 0: row.tsStart = UInt16(truncatingIfNeeded: a - start); row.tsEnd = UInt16(truncatingIfNeeded: b - start)
         case 1:
@@ -122,6 +117,26 @@ public struct OrderStreamReader {
       i += 1
     }
     return (row, field, id, instrument)
+  }
+
+  /// The line starting at `start`: the offset of its `\n` (or the end of the bytes), and the
+  /// end of its text (before a `\r\n`'s `\r`).
+  @inline(__always)
+  static func line(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> (newline: Int, textEnd: Int) {
+    var end = start
+    while end < p.count && p[end] != 10 { end += 1 }
+    var textEnd = end
+    if textEnd > start && p[textEnd - 1] == 13 { textEnd -= 1 }
+    return (end, textEnd)
+  }
+
+  /// Bytes `a..<b` without leading and trailing spaces and tabs.
+  @inline(__always)
+  static func trim(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (Int, Int) {
+    var a = a, b = b
+    while a < b && (p[a] == 32 || p[a] == 9) { a += 1 }
+    while b > a && (p[b - 1] == 32 || p[b - 1] == 9) { b -= 1 }
+    return (a, b)
   }
 
   /// Whether bytes `a..<b` are exactly `word`.
@@ -175,23 +190,21 @@ public struct OrderStreamReader {
     case .ts: return row.tsRange
     case .orderID: return row.orderIDRange
     default:
-      var lineEnd = row.lineStart
-      while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
-      if lineEnd > row.lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
-      var field = 0, fieldStart = row.lineStart, i = row.lineStart
-      while true {
-        if i == lineEnd || bytes[i] == UInt8(ascii: ",") {
-          if field == column.rawValue {
-            var a = fieldStart, b = i
-            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
-            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
-            return a..<b
+      return bytes.withUnsafeBufferPointer { p in
+        let lineEnd = Self.line(p, from: row.lineStart).textEnd
+        var field = 0, fieldStart = row.lineStart, i = row.lineStart
+        while true {
+          if i == lineEnd || p[i] == UInt8(ascii: ",") {
+            if field == column.rawValue {
+              let (a, b) = Self.trim(p, fieldStart, i)
+              return a..<b
+            }
+            field += 1
+            fieldStart = i + 1
+            if i == lineEnd { return lineEnd..<lineEnd }
           }
-          field += 1
-          fieldStart = i + 1
-          if i == lineEnd { return lineEnd..<lineEnd }
+          i += 1
         }
-        i += 1
       }
     }
   }

@@ -27,7 +27,7 @@ public enum FileBytes {
       var got = 0
       bytes.withUnsafeMutableBytes { raw in
         while got < room {
-          let n = Glibc.read(fd, raw.baseAddress! + start + got, room - got)
+          let n = systemRead(fd, raw.baseAddress! + start + got, room - got)
           if n < 0 { if errno == EINTR { continue }; failure = errno; return }
           if n == 0 { break }
           got += n
@@ -57,3 +57,6 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
     }
   }
 }
+
+/// `read(2)` (the name `read` is taken by ``FileBytes/read(_:)`` inside the type).
+private func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
