@@ -58,6 +58,7 @@ enum RunCommand: Command {
     if let golden = args.value("check") {
       var files = ["summary.csv", "periods.csv"]
       if result.trades != nil { files.append("trades.csv") }
+      files += result.entityTables.map(\.file)
       try GoldenCheck.compare(files: files, actualFolder: folder, expectedFolder: golden)
       if !args.flag("quiet") { print("check: \(files.joined(separator: ", ")) match \(golden)/") }
     }
