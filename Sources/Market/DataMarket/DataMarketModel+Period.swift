@@ -1,0 +1,97 @@
+import Matching
+import Simulation
+
+// Period ends: call auctions for limited licences, adaptive pricing, fixed costs, the public
+// operator's yearly review (M8), the period record.
+extension DataMarketModel {
+  // MARK: periods
+
+  func closePeriod(_ index: Int, kernel: inout Kernel<Event>) throws {
+    let now = kernel.now
+    // limited-licence call auctions: top K bids at or above the reserve win at one price
+    for id in auctionBids.keys.sorted() {
+      let bids = auctionBids[id]!
+      var p = products[Int(id)]
+      guard p.listed, p.licencesLeft > 0 else { continue }
+      var auction = CallAuction()
+      let reserve = max(1, Int64((p.price / Self.tick).rounded(.up)))
+      auction.add(.init(id: UInt64.max, side: .sell, price: reserve, quantity: Int64(p.licencesLeft)))
+      for (b, price) in bids where waiting[Int(b)].active { auction.add(.init(id: UInt64(b), side: .buy, price: price, quantity: 1)) }
+      let result = auction.clear(referencePrice: reserve)
+      if let clearing = result.price {
+        for x in result.executions {
+          let b = Int32(x.buyID)
+          waiting[Int(b)].active = false
+          p.conversions += 1
+          products[Int(id)] = p
+          pendingSignings.append((id, b, Double(clearing) * Self.tick))
+        }
+      }
+    }
+    auctionBids.removeAll(keepingCapacity: true)
+    // adaptive pricing and re-posting asks (a lower ask may fill waiting bids)
+    if config.providers.pricing == .adaptive {
+      let fee = config.exchanges.first?.sellerFeeRate ?? 0
+      for id in listed where !products[Int(id)].isPublic {
+        var p = products[Int(id)]
+        if p.views > 0 {
+          let s = Double(p.conversions) / Double(p.views)
+          let floor = p.marginalCost / max(1e-9, 1 - fee)
+          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)), floor), 1e5)
+          products[Int(id)] = p
+          postAsk(id)
+        }
+      }
+    }
+    for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
+    try flushSignings(now: now, kernel: &kernel)
+    // fixed costs of exchanges and the public operator
+    for (e, x) in config.exchanges.enumerated() {
+      ledger.exchangeRealCosts += x.fixedCostPerPeriod; exchangeLedgers[e].exchangeRealCosts += x.fixedCostPerPeriod
+    }
+    var clawback = 0.0
+    if config.publicOperator.enabled {
+      ledger.publicOperatorCosts += config.publicOperator.allowedCost / periodsPerYear
+      // yearly MAR review: revenue above MAR is deducted from next year's MAR (M8)
+      if (index + 1) % 12 == 0 {
+        clawback = max(0, publicRevenueThisYear - marThisYear)
+        marThisYear = PublicDataPricing.nextMAR(base: config.mar, revenue: publicRevenueThisYear, mar: marThisYear)
+        publicRevenueThisYear = 0
+        publicCap = guideCap()
+        observedWillingness.removeAll(keepingCapacity: true)
+        for id in listed where products[Int(id)].isPublic {
+          products[Int(id)].price = publicCap
+          postAsk(id)
+        }
+        try flushSignings(now: now, kernel: &kernel)
+      }
+    }
+    let record = PeriodRecord(index: index, ledger: ledger, national: national, byRegion: byRegion, byExchange: byExchange,
+                              exchangeLedgers: exchangeLedgers, listings: listedCount,
+                              providerHHI: Concentration.hhi(periodProviderGMV()), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
+                              publicPriceCap: publicCap, clawback: clawback)
+    periods.append(record)
+    ledger = DataMarketLedger(); national = DataMarketActivity()
+    exchangeLedgers = Array(repeating: DataMarketLedger(), count: config.exchanges.count)
+    byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
+    byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
+    lastPeriodGMV = providerGMV
+  }
+
+  func periodProviderGMV() -> [Double] {
+    providerGMV.indices.map { providerGMV[$0] - ($0 < lastPeriodGMV.count ? lastPeriodGMV[$0] : 0) }
+  }
+
+  /// Signs contracts for waiting bids filled outside a buyer's own arrival (a re-posted lower
+  /// ask, a call auction).
+  func flushSignings(now: Double, kernel: inout Kernel<Event>) throws {
+    let batch = pendingSignings
+    pendingSignings.removeAll(keepingCapacity: true)
+    for (id, b, price) in batch {
+      let w = waiting[Int(b)]
+      if w.slot >= 0 { bidders[w.slot] = nil }
+      try sign(product: id, buyerRegion: w.region, segment: w.segment, onExchange: true, price: price, expectedValue: w.expectedValue,
+               trueValue: w.trueValue, friction: w.frictionCosts, wealth: w.wealth, arrival: w.arrival, now: now, kernel: &kernel)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import Matching
+import Simulation
+
+extension DataMarketModel {
+  /// by exchange.
+  public struct PeriodRecord: Sendable {
+    public var index: Int
+    public var ledger: DataMarketLedger
+    public var national: DataMarketActivity
+    public var byRegion: [DataMarketActivity]
+    public var byExchange: [DataMarketActivity]
+    public var exchangeLedgers: [DataMarketLedger]
+    public var listings: [Int]
+    public var providerHHI: Double
+    public var exchangeHHI: Double
+    public var publicPriceCap: Double
+    public var clawback: Double
+  }
+}

@@ -1,0 +1,33 @@
+import Matching
+import Simulation
+
+extension DataMarketModel {
+  /// A data product and its provider (one product per provider; the public operator owns several).
+  public struct Product: Sendable {
+    public var region: Int
+    public var isPublic: Bool
+    public var quality: Double
+    public var claimedQuality: Double
+    public var bad: Bool
+    public var readiness: Double
+    public var fixedCost: Double
+    public var marginalCost: Double
+    public var price: Double
+    public var limited: Bool
+    public var licencesLeft: Int
+    public var registering = false
+    public var certified = false
+    public var exchange = -1
+    public var listed = false
+    public var book: Int32 = -1
+    public var askSlot: Int32 = -1
+    public var reviewAttempts = 0
+    public var registrationAttempts = 0
+    public var views = 0
+    public var conversions = 0
+    public var sales = 0
+    public var revenue = 0.0
+    public var fees = 0.0
+    public var costs = 0.0
+  }
+}

@@ -1,0 +1,99 @@
+import Matching
+import Simulation
+
+// M4 and the exchanges' compliance review: a provider chooses an exchange (or stays off-exchange),
+// pays listing and review fees and queues for review; an approved product lists and posts its ask.
+extension DataMarketModel {
+  /// The provider picks an exchange ∝ (1 + ν_P ln(1 + buyers)) e^{−ε_P φ_s}, other regions'
+  /// exchanges weighted by the cross-region visibility (M4, M5), pays listing and review fees.
+  func requestListing(_ id: Int32, kernel: inout Kernel<Event>) throws {
+    guard !config.exchanges.isEmpty else { return }
+    let home = products[Int(id)].region
+    var weights: [Double] = []
+    for (e, x) in config.exchanges.enumerated() {
+      let buyers = Double(byExchange[e].trades + 1)
+      var w = (1 + config.providerNetworkEffect * _log(1 + buyers)) * _exp(-config.providerFeeElasticity * x.sellerFeeRate)
+      if x.region != home { w *= config.unification * (1 - config.visibilityFloor) }
+      weights.append(w)
+    }
+    weights.append(config.offExchangeListingWeight)  // the outside option: sell off-exchange only
+    let choice = weights.reduce(0, +) > 0 ? CategoricalDistribution(weights: weights).sample(using: &choiceRNG) : 0
+    guard choice < config.exchanges.count else { return }
+    let e = choice
+    products[Int(id)].exchange = e
+    let x = config.exchanges[e]
+    ledger.listingFees += x.listingFee; exchangeLedgers[e].listingFees += x.listingFee
+    products[Int(id)].fees += x.listingFee
+    try submitForReview(id, exchange: e, kernel: &kernel)
+  }
+
+  func submitForReview(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
+    let x = config.exchanges[e]
+    products[Int(id)].reviewAttempts += 1
+    ledger.reviewFees += x.reviewFee; exchangeLedgers[e].reviewFees += x.reviewFee
+    products[Int(id)].fees += x.reviewFee
+    if reviewBusy[e] < x.reviewServers {
+      reviewBusy[e] += 1
+      try kernel.schedule(.reviewComplete(product: id), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
+    } else {
+      reviewQueues[e].pushBack(id)
+    }
+  }
+
+  func reviewComplete(_ id: Int32, kernel: inout Kernel<Event>) throws {
+    let e = products[Int(id)].exchange
+    let x = config.exchanges[e]
+    ledger.exchangeRealCosts += x.reviewCost; exchangeLedgers[e].exchangeRealCosts += x.reviewCost
+    national.reviewsDone += 1; byExchange[e].reviewsDone += 1
+    reviewBusy[e] -= 1
+    if let next = reviewQueues[e].popFront() {
+      reviewBusy[e] += 1
+      try kernel.schedule(.reviewComplete(product: next), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
+    }
+    let p = products[Int(id)]
+    let caught = p.bad && unitDouble(&screeningRNG) < x.detection
+    let passes = p.reviewAttempts == 1 ? unitDouble(&screeningRNG) >= x.firstSubmissionFailure
+                                       : unitDouble(&screeningRNG) < x.resubmissionPass
+    if !caught && passes {
+      try list(id, exchange: e, kernel: &kernel)
+    } else if !caught && p.reviewAttempts == 1 {
+      try submitForReview(id, exchange: e, kernel: &kernel)
+    } else {
+      national.reviewRejections += 1; byExchange[e].reviewRejections += 1
+    }
+  }
+
+  func list(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
+    var p = products[Int(id)]
+    p.exchange = e
+    p.listed = true
+    p.book = engine.addBook()
+    products[Int(id)] = p
+    postAsk(id)
+    listed.append(id)
+    listedCount[e] += 1
+    national.listingsApproved += 1; byExchange[e].listingsApproved += 1
+    try flushSignings(now: kernel.now, kernel: &kernel)
+  }
+
+  /// Posts (or re-posts) the provider's ask: non-depleting for unlimited licences, else the
+  /// licences left. A re-posted lower ask trades with waiting bids at or above it.
+  func postAsk(_ id: Int32) {
+    let p = products[Int(id)]
+    guard p.listed, p.licencesLeft > 0 else { return }
+    if p.askSlot >= 0 { engine.cancel(p.askSlot) }
+    let ticks = max(1, Int64((p.price / Self.tick).rounded(.up)))
+    if !p.limited {
+      let left = engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
+      _ = left
+      let fills = Array(engine.fills)
+      for f in fills { fillWaitingBid(f, product: id, priceTicks: f.price) }
+      // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
+      // an ask that cannot rest is withdrawn until its next re-post.
+      products[Int(id)].askSlot = engine.canRest(book: p.book, price: ticks)
+        ? engine.rest(book: p.book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
+    } else {
+      products[Int(id)].askSlot = -1  // limited licences trade in the period's call auction
+    }
+  }
+}

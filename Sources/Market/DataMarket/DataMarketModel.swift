@@ -1,0 +1,182 @@
+import Matching
+import Simulation
+
+/// The data-market model of DOMAIN.md §4 as a discrete-event simulation (time in days).
+///
+/// Providers arrive by region and create a product (hidden quality, claimed quality, bad with
+/// probability π_bad, readiness, domain, costs, licence limit); they may register it (registry
+/// delay, detection, first-submission failure) and request listing at an exchange chosen by
+/// network size and fees (M4), whose review queue screens it. Listed products post an ask in
+/// their own book of the ``MatchingEngine``: non-depleting for non-exclusive licences, K
+/// licences cleared by a call auction each period otherwise. Buyers arrive by region and
+/// segment, value products by M1 with beliefs M2, weigh fees and cross-region friction (M5)
+/// over a consideration set of visible listings (and bilateral off-exchange offers, M6), and bid
+/// their willingness to pay; unmatched bids wait until patience runs out. Trades become contracts
+/// (M7) chosen by certainty equivalents, with benefits realised and settled later, and default.
+/// The public operator (M8) sells capped-price products, free for public-interest use, with a
+/// yearly MAR review and clawback. Leakage, readiness investment, bundles and entry/exit
+/// (M9–M12) are a later issue.
+///
+/// A reference type: the model owns its matching engine (a class), so a copy of the model would
+/// share the books; one model is one run. Each DOMAIN module lives in its own extension file
+/// (`DataMarketModel+Providers.swift`, `+Registry`, `+Review`, `+Buyers`, `+Contracts`,
+/// `+PublicOperator`, `+Period`).
+public final class DataMarketModel: SimulationModel {
+  public enum Event: Sendable, CustomStringConvertible {
+    case providerArrival(region: Int)
+    case buyerArrival(region: Int)
+    case registrationDecision(product: Int32)
+    case reviewComplete(product: Int32)
+    case patienceEnd(buyer: Int32)
+    case benefitRealization(contract: Int32)
+    case periodEnd(Int)
+    public var description: String {
+      switch self {
+      case .providerArrival(let r): return "providerArrival(\(r))"
+      case .buyerArrival(let r): return "buyerArrival(\(r))"
+      case .registrationDecision(let p): return "registrationDecision(\(p))"
+      case .reviewComplete(let p): return "reviewComplete(\(p))"
+      case .patienceEnd(let b): return "patienceEnd(\(b))"
+      case .benefitRealization(let c): return "benefitRealization(\(c))"
+      case .periodEnd(let p): return "periodEnd(\(p))"
+      }
+    }
+  }
+
+  /// A data product and its provider (one product per provider; the public operator owns several).
+  public let config: DataMarketConfig
+  public internal(set) var products: [Product] = []
+  public internal(set) var contracts: [Contract] = []
+  public internal(set) var periods: [PeriodRecord] = []
+  var domainVectors: [Double] = []
+  var listed: [Int32] = []
+  var productsByRegion: [[Int32]]
+  var waiting: [WaitingBuyer] = []
+  var bidders: [Int32: Int32] = [:]      // bid slot → waiting buyer (for fills of resting bids)
+  var auctionBids: [Int32: [(buyer: Int32, price: Int64)]] = [:]
+  var reviewQueues: [RingBuffer<Int32>]
+  var reviewBusy: [Int]
+  let engine = MatchingEngine(books: 0, initialSpan: 1024)
+  var arrivalsRNG: [Xoshiro256StarStar]
+  var buyerRNG: Xoshiro256StarStar
+  var productRNG: Xoshiro256StarStar
+  var screeningRNG: Xoshiro256StarStar
+  var benefitRNG: Xoshiro256StarStar
+  var choiceRNG: Xoshiro256StarStar
+  let segmentDraw: CategoricalDistribution
+  let deal: LogNormalDistribution
+  let fixedCostDraw: LogNormalDistribution
+  var ledger = DataMarketLedger()
+  var exchangeLedgers: [DataMarketLedger]
+  var national = DataMarketActivity()
+  var byRegion: [DataMarketActivity]
+  var byExchange: [DataMarketActivity]
+  var providerGMV: [Double] = []
+  var publicCap: Double
+  var marThisYear: Double
+  var publicRevenueThisYear = 0.0
+  var observedWillingness: [Double] = []
+  /// Products listed at each exchange.
+  var listedCount: [Int] = []
+  /// The arriving buyer's domain vector (reused buffer).
+  var buyerDomain: [Double] = []
+  /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
+  var pendingSignings: [(Int32, Int32, Double)] = []
+  /// Provider GMV at the end of the previous period (for the period's provider HHI).
+  var lastPeriodGMV: [Double] = []
+  /// Price tick: prices are integer multiples of RMB 100 (0.01 of the money unit) in the books.
+  static let tick = 0.01
+
+  public init(config: DataMarketConfig, seed: UInt64) {
+    self.config = config
+    let streams = RandomStreams(masterSeed: seed)
+    arrivalsRNG = config.regions.indices.map { streams.stream("arrivals", index: UInt64($0)) }
+    buyerRNG = streams.stream("buyers"); productRNG = streams.stream("quality"); screeningRNG = streams.stream("reviews")
+    benefitRNG = streams.stream("benefits"); choiceRNG = streams.stream("choice")
+    segmentDraw = CategoricalDistribution(weights: config.buyers.segments.map(\.share))
+    deal = LogNormalDistribution.fromMedian(config.buyers.dealMedian, mean: max(config.buyers.dealMean, config.buyers.dealMedian))
+    fixedCostDraw = LogNormalDistribution.fromMedian(config.providers.fixedCostMedian,
+                                                     mean: max(config.providers.fixedCostMean, config.providers.fixedCostMedian))
+    productsByRegion = Array(repeating: [], count: config.regions.count)
+    reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
+    reviewBusy = Array(repeating: 0, count: config.exchanges.count)
+    exchangeLedgers = Array(repeating: DataMarketLedger(), count: config.exchanges.count)
+    byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
+    byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
+    listedCount = Array(repeating: 0, count: config.exchanges.count)
+    marThisYear = config.mar
+    publicCap = 0
+    publicCap = guideCap()
+  }
+
+
+  var periodsPerYear: Double { 365.0 / config.periodDays }
+
+  public func start(_ kernel: inout Kernel<Event>) throws {
+    if config.publicOperator.enabled && config.publicOperator.products > 0 {
+      for _ in 0..<config.publicOperator.products { try createPublicProduct(kernel: &kernel) }
+    }
+    for r in config.regions.indices {
+      if config.regions[r].providerArrivalRate > 0 {
+        try kernel.schedule(.providerArrival(region: r), after: exponential(config.regions[r].providerArrivalRate, r))
+      }
+      if config.regions[r].buyerArrivalRate > 0 {
+        try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
+      }
+    }
+    try kernel.schedule(.periodEnd(0), at: config.periodDays, priority: -1)
+  }
+
+  func exponential(_ rate: Double, _ region: Int) -> Double {
+    -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
+  }
+
+  /// λ_B,r scaled by the home exchange's listings and buyer fee (M4).
+  func buyerRate(_ r: Int) -> Double {
+    let base = config.regions[r].buyerArrivalRate
+    guard let e = config.exchanges.firstIndex(where: { $0.region == r }) else { return base }
+    let listings = Double(listedCount[e])
+    let nu = config.buyerNetworkEffect
+    return base * (1 + nu * _log(1 + listings)) / (1 + nu * _log(1 + config.networkReferenceListings))
+      * _exp(-config.buyerFeeElasticity * config.exchanges[e].buyerFeeRate)
+  }
+
+
+  public func handle(_ event: Event, kernel: inout Kernel<Event>) throws {
+    let now = kernel.now
+    switch event {
+    case .providerArrival(let r):
+      try providerArrives(region: r, now: now, kernel: &kernel)
+      try kernel.schedule(.providerArrival(region: r), after: exponential(config.regions[r].providerArrivalRate, r))
+    case .buyerArrival(let r):
+      try buyerArrives(region: r, now: now, kernel: &kernel)
+      try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
+    case .registrationDecision(let p):
+      try registrationDecision(p, kernel: &kernel)
+    case .reviewComplete(let p):
+      try reviewComplete(p, kernel: &kernel)
+    case .patienceEnd(let b):
+      let w = waiting[Int(b)]
+      if w.active {
+        waiting[Int(b)].active = false
+        if w.slot >= 0 { engine.cancel(w.slot); bidders[w.slot] = nil }
+        national.expiredBids += 1; byRegion[w.region].expiredBids += 1
+      }
+    case .benefitRealization(let c):
+      realiseBenefit(Int(c))
+    case .periodEnd(let p):
+      try closePeriod(p, kernel: &kernel)
+      if p + 1 >= config.periods { kernel.stop(); return }
+      try kernel.schedule(.periodEnd(p + 1), at: Double(p + 2) * config.periodDays, priority: -1)
+    }
+  }
+
+
+  /// Runs the whole market.
+  public static func simulate(_ config: DataMarketConfig, seed: UInt64) throws -> (DataMarketModel, Int) {
+    var sim = Simulator(model: DataMarketModel(config: config, seed: seed), capacity: 1024)
+    try sim.model.start(&sim.kernel)
+    try sim.run()
+    return (sim.model, sim.kernel.eventsProcessed)
+  }
+}
