@@ -84,6 +84,8 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var registrationsApplied = 0
   public var registrationsGranted = 0
   public var expiredBids = 0
+  /// Trades matched but not signed: the provider accepted none of the allowed contract types.
+  public var refusals = 0
   public init() {}
 
   /// Trades per buyer arrival; NaN without arrivals.
@@ -108,6 +110,6 @@ public struct DataMarketActivity: Sendable, Equatable {
     for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i] }
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
-    registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids
+    registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids; refusals += o.refusals
   }
 }

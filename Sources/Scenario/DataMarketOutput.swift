@@ -87,6 +87,7 @@ enum DataMarketOutput {
       ("registrations_applied", .int(a.registrationsApplied)),
       ("registrations_granted", .int(a.registrationsGranted)),
       ("expired_bids", .int(a.expiredBids)),
+      ("refused_trades", .int(a.refusals)),
       ("defaults", .int(a.defaults)),
       ("default_rate", .double(a.settlements > 0 ? Double(a.defaults) / Double(a.settlements) : .nan)),
       ("buyer_payments_wan_rmb", .double(l.buyerPayments)),
@@ -112,7 +113,7 @@ enum DataMarketOutput {
     for k in model.contracts {
       contracts.append([.int(k.id), .double(k.signedAt), .int(Int(k.product)), .text(c.regions[k.buyerRegion].name),
                         .text(c.buyers.segments[k.segment].name), .text(k.exchange >= 0 ? c.exchanges[k.exchange].name : "off-exchange"),
-                        .text(k.terms.type.rawValue), .double(k.price), .double(k.terms.upfront), .double(k.terms.share), .double(k.terms.bonus),
+                        .text(k.free ? "FREE" : k.terms.type.rawValue), .double(k.price), .double(k.terms.upfront), .double(k.terms.share), .double(k.terms.bonus),
                         .double(k.terms.threshold), .double(k.believedMeanBenefit), .double(k.trueMeanBenefit), .double(k.benefit),
                         .double(k.paid), .bool(k.defaulted), .bool(model.products[Int(k.product)].bad)])
     }
@@ -129,7 +130,7 @@ enum DataMarketOutput {
       var tt = CSVTable(columns: ["day", "product", "exchange", "buyer_region", "price_wan_rmb", "contract"])
       for k in model.contracts {
         tt.append([.double(k.signedAt), .int(Int(k.product)), .text(k.exchange >= 0 ? c.exchanges[k.exchange].name : "off-exchange"),
-                   .text(c.regions[k.buyerRegion].name), .double(k.price), .text(k.terms.type.rawValue)])
+                   .text(c.regions[k.buyerRegion].name), .double(k.price), .text(k.free ? "FREE" : k.terms.type.rawValue)])
       }
       trades = tt
     }

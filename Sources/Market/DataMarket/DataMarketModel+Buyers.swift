@@ -10,96 +10,120 @@ extension DataMarketModel {
     var expectedValue: Double, trueValue: Double, frictionCosts: Double, wealth: Double, active: Bool
   }
 
+  /// The buyer now arriving: region, segment, scale V_j (RMB 10,000), wealth W_j.
+  struct ArrivingBuyer { var region: Int; var segment: Int; var scale: Double; var wealth: Double; var arrival: Double }
 
-  // MARK: buyers
-
+  /// One offer a buyer weighs: a listing or a bilateral deal, with the buyer's belief, friction,
+  /// score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
   struct Offer { var product: Int32; var onExchange: Bool; var price: Double; var expectedValue: Double; var trueValue: Double
     var friction: Double; var score: Double; var willingness: Double; var free: Bool }
 
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     national.buyerArrivals += 1; byRegion[r].buyerArrivals += 1
     let segment = segmentDraw.sample(using: &buyerRNG)
-    let seg = config.buyers.segments[segment]
     let v = deal.sample(using: &buyerRNG)
     drawBuyerDomain()
-    let wealth = v * config.buyers.wealthMultiple
-    let gamma = config.buyers.riskAversion
-    let varZ = _exp(config.benefitSigma * config.benefitSigma) - 1
-    var best: Offer?
-    func consider(_ o: Offer) { if best == nil || o.score > best!.score { best = o } }
-    // on-exchange: a consideration set of visible listings
-    if !listed.isEmpty {
-      for _ in 0..<config.buyers.considerationSetSize {
-        let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &choiceRNG))]
-        let p = products[Int(id)]
-        guard p.licencesLeft > 0 else { continue }
-        let exRegion = config.exchanges[p.exchange].region
-        let cross = exRegion != r
-        if cross && unitDouble(&choiceRNG) >= config.visibilityFloor + (1 - config.visibilityFloor) * config.unification { continue }
-        products[Int(id)].views += 1
-        let x = config.exchanges[p.exchange]
-        let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
-        let (ev, tv) = expectedValue(id, buyerScale: v, readinessWeight: seg.readinessWeight, exchangeDetection: x.detection,
-                                     registryDetection: recognised ? config.registry.detection : 0)
-        let free = p.isPublic && seg.publicPurpose
-        let price = free ? 0 : p.price
-        var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
-        if !free { friction += x.membershipFee }
-        if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
-        let k = 1 + (free ? 0 : x.buyerFeeRate)
-        let score = free ? ev - friction - gamma / (2 * wealth) * ev * ev * varZ
-                         : bestCertaintyEquivalent(expectedValue: ev, price: price, friction: friction, buyerFeeRate: x.buyerFeeRate,
-                                                   misreporting: config.contracts.misreportingOn, wealth: wealth)
-        let risk = max(0, ev - k * price - friction - score)   // the risk premium under the best contract
-        let wtp = (ev - friction - risk) / k
-        consider(Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
-                       willingness: wtp, free: free))
-      }
-    }
-    // off-exchange: bilateral offers from providers in the buyer's region (M6)
-    if config.offExchangeEnabled && !productsByRegion[r].isEmpty {
-      for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
-        let list = productsByRegion[r]
-        let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &choiceRNG))]
-        let p = products[Int(id)]
-        guard !p.limited else { continue }
-        let recognised = p.certified
-        let (ev, tv) = expectedValue(id, buyerScale: v, readinessWeight: seg.readinessWeight, exchangeDetection: 0,
-                                     registryDetection: recognised ? config.registry.detection : 0)
-        let friction = config.searchCost + config.dueDiligenceCost * config.offExchangeDiligenceMultiple
-          * (recognised ? 1 - config.certificateDiligenceCut : 1)
-        let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
-        guard price >= p.marginalCost else { continue }
-        let score = bestCertaintyEquivalent(expectedValue: ev, price: price, friction: friction, buyerFeeRate: 0,
-                                            misreporting: config.contracts.misreportingOff, wealth: wealth)
-        consider(Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
-                       score: score, willingness: price, free: false))
-      }
-    }
+    let buyer = ArrivingBuyer(region: r, segment: segment, scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
+    var best = bestListedOffer(buyer)
+    if let o = bestBilateralOffer(buyer), best == nil || o.score > best!.score { best = o }
     guard let offer = best else { return }
+    try act(on: offer, buyer: buyer, kernel: &kernel)
+  }
+
+  /// The buyer's contract-choice circumstances for `price` at a venue (M7), with both beliefs the
+  /// buyer's own: it cannot see what the provider knows.
+  func bidDeal(price: Double, belief ev: Double, friction: Double, wealth: Double, exchange: Int, marginalCost: Double) -> ContractChoice.Deal {
+    let x = exchange >= 0 ? config.exchanges[exchange] : nil
+    return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev,
+                               misreporting: x == nil ? config.contracts.misreportingOff : config.contracts.misreportingOn,
+                               buyerFeeRate: x?.buyerFeeRate ?? 0, sellerFeeRate: x?.sellerFeeRate ?? 0, buyerFixedCosts: friction,
+                               buyerWealth: wealth, marginalCost: marginalCost)
+  }
+
+  /// On-exchange: the best of a consideration set of visible listings (M5 visibility, M1–M2
+  /// valuation, friction, M7 contract choice).
+  func bestListedOffer(_ buyer: ArrivingBuyer) -> Offer? {
+    guard !listed.isEmpty else { return nil }
+    let r = buyer.region
+    let seg = config.buyers.segments[buyer.segment]
+    var best: Offer?
+    for _ in 0..<config.buyers.considerationSetSize {
+      let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &choiceRNG))]
+      let p = products[Int(id)]
+      guard p.licencesLeft > 0 else { continue }
+      let cross = config.exchanges[p.exchange].region != r
+      if cross && unitDouble(&choiceRNG) >= crossRegionVisibility { continue }
+      products[Int(id)].views += 1
+      let x = config.exchanges[p.exchange]
+      let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
+      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: x.detection,
+                                   registryDetection: recognised ? config.registry.detection : 0)
+      let free = p.isPublic && seg.publicPurpose
+      let price = free ? 0 : p.price
+      var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
+      if !free { friction += x.membershipFee }
+      if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
+      let k = 1 + (free ? 0 : x.buyerFeeRate)
+      let varZ = _exp(config.benefitSigma * config.benefitSigma) - 1
+      let score = free ? ev - friction - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
+        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth, exchange: p.exchange,
+                                           marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+      let risk = max(0, ev - k * price - friction - score)   // the risk premium under the best contract
+      let wtp = (ev - friction - risk) / k
+      let o = Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
+                    willingness: wtp, free: free)
+      if best == nil || o.score > best!.score { best = o }
+    }
+    return best
+  }
+
+  /// Off-exchange: bilateral offers from providers in the buyer's region, priced by bargaining
+  /// over the surplus, p = c + θ(E[v] − c − TC_off) (M6).
+  func bestBilateralOffer(_ buyer: ArrivingBuyer) -> Offer? {
+    let r = buyer.region
+    guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
+    let seg = config.buyers.segments[buyer.segment]
+    var best: Offer?
+    for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
+      let list = productsByRegion[r]
+      let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &choiceRNG))]
+      let p = products[Int(id)]
+      guard !p.limited else { continue }
+      let recognised = p.certified
+      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: 0,
+                                   registryDetection: recognised ? config.registry.detection : 0)
+      let friction = config.searchCost + config.dueDiligenceCost * config.offExchangeDiligenceMultiple
+        * (recognised ? 1 - config.certificateDiligenceCut : 1)
+      let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
+      guard price >= p.marginalCost else { continue }
+      let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth, exchange: -1,
+                                                   marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+      let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
+                    score: score, willingness: price, free: false)
+      if best == nil || o.score > best!.score { best = o }
+    }
+    return best
+  }
+
+  /// The buyer acts on its best offer: signs a bilateral deal or a free use at once if its score
+  /// is positive, else bids its willingness to pay in the product's book (or its call auction).
+  func act(on offer: Offer, buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
     let p = products[Int(offer.product)]
     if p.isPublic && !offer.free { observedWillingness.append(offer.willingness) }
-    if !offer.onExchange {
+    if !offer.onExchange || offer.free {
       if offer.score > 0 {
-        try sign(product: offer.product, buyerRegion: r, segment: segment, onExchange: false, price: offer.price,
-                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, friction: offer.friction, wealth: wealth,
-                 arrival: now, now: now, kernel: &kernel)
-      }
-      return
-    }
-    if offer.free {
-      if offer.score > 0 {
-        try sign(product: offer.product, buyerRegion: r, segment: segment, onExchange: true, price: 0, expectedValue: offer.expectedValue,
-                 trueValue: offer.trueValue, friction: offer.friction, wealth: wealth, arrival: now, now: now, kernel: &kernel)
+        try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, onExchange: offer.onExchange,
+                 price: offer.free ? 0 : offer.price, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
+                 friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
       }
       return
     }
     let bidTicks = Int64((offer.willingness / Self.tick).rounded(.down))
     guard bidTicks >= 1 else { return }
     let b = Int32(waiting.count)
-    waiting.append(WaitingBuyer(region: r, segment: segment, product: offer.product, slot: -1, arrival: now,
+    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, product: offer.product, slot: -1, arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
-                                wealth: wealth, active: true))
+                                wealth: buyer.wealth, active: true))
     if p.limited {
       auctionBids[offer.product, default: []].append((b, bidTicks))
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
@@ -109,9 +133,9 @@ extension DataMarketModel {
     if left == 0, let fill = engine.fills.first {
       waiting[Int(b)].active = false
       products[Int(offer.product)].conversions += 1
-      try sign(product: offer.product, buyerRegion: r, segment: segment, onExchange: true, price: Double(fill.price) * Self.tick,
-               expectedValue: offer.expectedValue, trueValue: offer.trueValue, friction: offer.friction, wealth: wealth,
-               arrival: now, now: now, kernel: &kernel)
+      try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, onExchange: true,
+               price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
+               friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
     } else if engine.canRest(book: p.book, price: bidTicks) {
       let slot = engine.rest(book: p.book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot
@@ -122,6 +146,9 @@ extension DataMarketModel {
     }
   }
 
+  /// M5: the probability that a listing outside the buyer's region is visible, v0 + (1 − v0)u.
+  var crossRegionVisibility: Double { config.visibilityFloor + (1 - config.visibilityFloor) * config.unification }
+
   /// Draws the arriving buyer's domain vector into the reused `buyerDomain` buffer.
   func drawBuyerDomain() {
     let d = config.domains
@@ -129,21 +156,6 @@ extension DataMarketModel {
     let primary = Int(UniformIntegerDistribution.below(UInt64(d), using: &buyerRNG))
     for i in 0..<d { buyerDomain[i] = 0.3 * unitDouble(&buyerRNG) }
     buyerDomain[primary] += 1
-  }
-
-  /// The buyer's best certainty equivalent at `price` over the allowed contract types (M7), with
-  /// the contract designed from the buyer's own expected benefit.
-  func bestCertaintyEquivalent(expectedValue ev: Double, price: Double, friction: Double, buyerFeeRate: Double,
-                               misreporting h: Double, wealth: Double) -> Double {
-    var best = -Double.infinity
-    for t in config.contracts.allowed {
-      let terms = ContractTerms.design(t, price: price, upfrontShare: config.contracts.upfrontShare, providerExpectedBenefit: ev,
-                                       sigma: config.benefitSigma, misreporting: h, term: config.contracts.termPeriods,
-                                       outcomeQuantile: config.contracts.outcomeQuantile, expectedUses: config.contracts.expectedUses)
-      best = max(best, terms.buyerCE(expectedBenefit: ev, sigma: config.benefitSigma, misreporting: h, buyerFeeRate: buyerFeeRate,
-                                     fixedCosts: friction, riskAversion: config.buyers.riskAversion, wealth: wealth))
-    }
-    return best
   }
 
   func certificateRecognised(productRegion: Int, buyerRegion: Int) -> Bool {

@@ -6,64 +6,65 @@ extension DataMarketModel {
 
   // MARK: contracts and money
 
+  /// Signs a contract for a trade at `price` (M7): terms designed on the provider's belief (it
+  /// knows the true quality) and chosen by ``ContractChoice``; the upfront payment, real costs and
+  /// activity. A public-interest use of public data is free and flagged `free`; a paid trade for
+  /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
+  /// nothing changes hands.
   func sign(product id: Int32, buyerRegion r: Int, segment: Int, onExchange: Bool, price: Double, expectedValue ev: Double,
-                     trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
-                     kernel: inout Kernel<Event>) throws {
-    var p = products[Int(id)]
-    let free = price == 0 && p.isPublic
-    let e = onExchange ? p.exchange : -1
+            trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
+            kernel: inout Kernel<Event>) throws {
+    let free = price == 0 && products[Int(id)].isPublic
+    let e = onExchange ? products[Int(id)].exchange : -1
     let x = e >= 0 ? config.exchanges[e] : nil
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
-    let fb = free ? 0 : (x?.buyerFeeRate ?? 0), fs = free ? 0 : (x?.sellerFeeRate ?? 0)
-    // M7: the buyer picks the allowed contract with the highest CE that both sides accept.
-    var terms = ContractTerms.design(.fixed, price: price, upfrontShare: 0, providerExpectedBenefit: trueEV, sigma: config.benefitSigma,
-                                     misreporting: h, term: config.contracts.termPeriods, outcomeQuantile: config.contracts.outcomeQuantile,
-                                     expectedUses: config.contracts.expectedUses)
-    if !free {
-      var bestCE = -Double.infinity
-      for t in config.contracts.allowed {
-        let c = ContractTerms.design(t, price: price, upfrontShare: config.contracts.upfrontShare, providerExpectedBenefit: trueEV,
-                                     sigma: config.benefitSigma, misreporting: h, term: config.contracts.termPeriods,
-                                     outcomeQuantile: config.contracts.outcomeQuantile, expectedUses: config.contracts.expectedUses)
-        let ceB = c.buyerCE(expectedBenefit: ev, sigma: config.benefitSigma, misreporting: h, buyerFeeRate: fb, fixedCosts: friction,
-                            riskAversion: config.buyers.riskAversion, wealth: wealth)
-        let ceP = c.providerCE(expectedBenefit: trueEV, sigma: config.benefitSigma, misreporting: h, sellerFeeRate: fs,
-                               marginalCost: p.marginalCost, riskAversion: config.providers.riskAversion, wealth: config.providers.wealth)
-        if ceP >= 0 && ceB > bestCE { bestCE = ceB; terms = c }
-      }
+    let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
+                                   buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
+                                   buyerFixedCosts: friction, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost)
+    let terms: ContractTerms
+    if free {
+      terms = contractChoice.terms(.fixed, for: deal)
+    } else if let chosen = contractChoice.best(for: deal) {
+      terms = chosen.terms
+    } else {
+      national.refusals += 1; byRegion[r].refusals += 1
+      return
     }
     let cid = contracts.count
     var contract = Contract(id: cid, product: id, buyerRegion: r, segment: segment, exchange: e, terms: terms, price: price,
-                            signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: h, cash: wealth)
+                            signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: h, cash: wealth, free: free)
     // upfront money, friction and marginal cost
     let membership = (onExchange && !free) ? (x?.membershipFee ?? 0) : 0
     pay(amount: terms.upfront, contract: &contract, membership: membership)
-    let realFriction = friction - membership
-    ledger.buyerRealCosts += realFriction
-    if !p.isPublic { ledger.providerRealCosts += p.marginalCost; p.costs += p.marginalCost }
+    ledger.buyerRealCosts += friction - membership
+    if !products[Int(id)].isPublic { ledger.providerRealCosts += products[Int(id)].marginalCost; products[Int(id)].costs += products[Int(id)].marginalCost }
     if let x, !free { ledger.exchangeRealCosts += x.costPerTrade; exchangeLedgers[e].exchangeRealCosts += x.costPerTrade }
-    // activity
-    let crossRegion = onExchange ? config.exchanges[e].region != r : p.region != r
-    var a = DataMarketActivity()
-    a.trades = 1
-    a.gmv = price
-    if onExchange { a.onExchangeTrades = 1; a.onExchangeGMV = price }
-    if crossRegion { a.crossRegionTrades = 1; a.crossRegionGMV = price }
-    a.timeToMatchDays = now - arrival
-    a.badTrades = p.bad ? 1 : 0
-    if config.buyers.segments[segment].name == "ai" { a.aiTrades = 1; a.aiGMV = price }
-    if p.isPublic { if free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
-    a.readinessSum = p.readiness
-    if price > 0 { a.pricePerQuality.add(price / max(p.claimedQuality, 1e-9)) }
-    a.contractCounts[ContractType.allCases.firstIndex(of: terms.type)!] = 1
-    national.add(a); byRegion[r].add(a)
-    if e >= 0 { byExchange[e].add(a) }
-    p.sales += 1
-    if p.limited { p.licencesLeft -= 1 }
+    record(contract, waitedDays: now - arrival)
+    products[Int(id)].sales += 1
+    if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
     providerGMV[Int(id)] += price
-    products[Int(id)] = p
     contracts.append(contract)
     try kernel.schedule(.benefitRealization(contract: Int32(cid)), after: config.contracts.benefitDelayDays)
+  }
+
+  /// Counts a signed contract in the period's national, buyer-region and exchange activity.
+  func record(_ c: Contract, waitedDays: Double) {
+    let p = products[Int(c.product)]
+    let crossRegion = c.exchange >= 0 ? config.exchanges[c.exchange].region != c.buyerRegion : p.region != c.buyerRegion
+    var a = DataMarketActivity()
+    a.trades = 1
+    a.gmv = c.price
+    if c.exchange >= 0 { a.onExchangeTrades = 1; a.onExchangeGMV = c.price }
+    if crossRegion { a.crossRegionTrades = 1; a.crossRegionGMV = c.price }
+    a.timeToMatchDays = waitedDays
+    a.badTrades = p.bad ? 1 : 0
+    if config.buyers.segments[c.segment].name == "ai" { a.aiTrades = 1; a.aiGMV = c.price }
+    if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
+    a.readinessSum = p.readiness
+    if c.price > 0 { a.pricePerQuality.add(c.price / max(p.claimedQuality, 1e-9)) }
+    if !c.free { a.contractCounts[ContractType.allCases.firstIndex(of: c.terms.type)!] = 1 }
+    national.add(a); byRegion[c.buyerRegion].add(a)
+    if c.exchange >= 0 { byExchange[c.exchange].add(a) }
   }
 
   /// Books a buyer payment of `amount` (+ buyer fee and membership) at every end of the transfer.
@@ -116,7 +117,6 @@ extension DataMarketModel {
       }
       if due > 0 { pay(amount: due, contract: &c, membership: 0) }
     }
-    c.settled = true
     national.settlements += 1
     contracts[i] = c
   }

@@ -2,6 +2,7 @@ import Matching
 import Simulation
 
 extension DataMarketModel {
+  /// Results of one period: the national ledger and activity, and activity by buyer region and
   /// by exchange.
   public struct PeriodRecord: Sendable {
     public var index: Int

@@ -65,6 +65,8 @@ public final class DataMarketModel: SimulationModel {
   var choiceRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
   let deal: LogNormalDistribution
+  /// M7's contract choice, built once from the configuration.
+  let contractChoice: ContractChoice
   let fixedCostDraw: LogNormalDistribution
   var ledger = DataMarketLedger()
   var exchangeLedgers: [DataMarketLedger]
@@ -97,6 +99,11 @@ public final class DataMarketModel: SimulationModel {
     deal = LogNormalDistribution.fromMedian(config.buyers.dealMedian, mean: max(config.buyers.dealMean, config.buyers.dealMedian))
     fixedCostDraw = LogNormalDistribution.fromMedian(config.providers.fixedCostMedian,
                                                      mean: max(config.providers.fixedCostMean, config.providers.fixedCostMedian))
+    let k = config.contracts
+    contractChoice = ContractChoice(allowed: k.allowed, upfrontShare: k.upfrontShare, sigma: config.benefitSigma, term: k.termPeriods,
+                                    outcomeQuantile: k.outcomeQuantile, expectedUses: k.expectedUses,
+                                    buyerRiskAversion: config.buyers.riskAversion, providerRiskAversion: config.providers.riskAversion,
+                                    providerWealth: config.providers.wealth)
     productsByRegion = Array(repeating: [], count: config.regions.count)
     reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     reviewBusy = Array(repeating: 0, count: config.exchanges.count)

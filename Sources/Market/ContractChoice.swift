@@ -1,0 +1,85 @@
+/// DOMAIN.md M7's choice of contract, in one place: among the allowed contract types, the one
+/// with the highest certainty equivalent for the buyer that the provider also accepts
+/// (provider CE ≥ 0). Money in RMB 10,000.
+///
+/// The same function scores an offer when a buyer bids (both beliefs are then the buyer's own:
+/// it cannot see the provider's private knowledge) and fixes the terms when the contract is
+/// signed (terms designed on the provider's belief, which knows the true quality), so the two
+/// cannot drift apart. A menu that leaves no acceptable type means no contract: FIXED is never
+/// a fallback unless it is allowed.
+public struct ContractChoice: Sendable, Equatable {
+  /// The types the scenario allows (`contracts.allowed`), in the scenario's order (ties go to
+  /// the earlier one).
+  public var allowed: [ContractType]
+  /// p0 as a share of the price (REVSHARE, OUTCOME, USAGE).
+  public var upfrontShare: Double
+  /// σ_Z, the log-sd of the benefit shock.
+  public var sigma: Double
+  /// SUBSCRIPTION term in periods.
+  public var term: Int
+  /// OUTCOME threshold as a multiple of the expected reported benefit.
+  public var outcomeQuantile: Double
+  /// USAGE expected uses u0.
+  public var expectedUses: Double
+  /// γ_B and γ_P, absolute risk aversion scaled by wealth (CE = E − γ/(2W)·Var).
+  public var buyerRiskAversion: Double
+  public var providerRiskAversion: Double
+  /// W_i, the provider's wealth (RMB 10,000).
+  public var providerWealth: Double
+
+  public init(allowed: [ContractType], upfrontShare: Double, sigma: Double, term: Int, outcomeQuantile: Double,
+              expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double) {
+    self.allowed = allowed; self.upfrontShare = upfrontShare; self.sigma = sigma; self.term = term
+    self.outcomeQuantile = outcomeQuantile; self.expectedUses = expectedUses; self.buyerRiskAversion = buyerRiskAversion
+    self.providerRiskAversion = providerRiskAversion; self.providerWealth = providerWealth
+  }
+
+  /// One trade's circumstances: the price, both parties' expected benefit, the venue's
+  /// misreporting share and fees, the buyer's fixed costs and wealth, the provider's marginal cost.
+  public struct Deal: Sendable, Equatable {
+    public var price: Double
+    /// E_i[Y] by which the provider designs the terms (α = (p − p0)/((1 − h)E_i[Y]), …).
+    public var providerExpectedBenefit: Double
+    /// E_j[Y], the buyer's belief.
+    public var buyerExpectedBenefit: Double
+    public var misreporting: Double
+    public var buyerFeeRate: Double
+    public var sellerFeeRate: Double
+    /// Search, due diligence, membership and cross-region costs (RMB 10,000).
+    public var buyerFixedCosts: Double
+    public var buyerWealth: Double
+    public var marginalCost: Double
+
+    public init(price: Double, providerExpectedBenefit: Double, buyerExpectedBenefit: Double, misreporting: Double,
+                buyerFeeRate: Double, sellerFeeRate: Double, buyerFixedCosts: Double, buyerWealth: Double, marginalCost: Double) {
+      self.price = price; self.providerExpectedBenefit = providerExpectedBenefit; self.buyerExpectedBenefit = buyerExpectedBenefit
+      self.misreporting = misreporting; self.buyerFeeRate = buyerFeeRate; self.sellerFeeRate = sellerFeeRate
+      self.buyerFixedCosts = buyerFixedCosts; self.buyerWealth = buyerWealth; self.marginalCost = marginalCost
+    }
+  }
+
+  /// The terms of `type` for `deal`, designed on the provider's belief.
+  public func terms(_ type: ContractType, for deal: Deal) -> ContractTerms {
+    ContractTerms.design(type, price: deal.price, upfrontShare: upfrontShare, providerExpectedBenefit: deal.providerExpectedBenefit,
+                         sigma: sigma, misreporting: deal.misreporting, term: term, outcomeQuantile: outcomeQuantile,
+                         expectedUses: expectedUses)
+  }
+
+  /// The allowed contract with the highest buyer CE among those the provider accepts, with that
+  /// CE; nil when the provider accepts none. No allocation.
+  public func best(for deal: Deal) -> (terms: ContractTerms, buyerCE: Double)? {
+    var best: (terms: ContractTerms, buyerCE: Double)?
+    for type in allowed {
+      let t = terms(type, for: deal)
+      let providerCE = t.providerCE(expectedBenefit: deal.providerExpectedBenefit, sigma: sigma, misreporting: deal.misreporting,
+                                    sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
+                                    riskAversion: providerRiskAversion, wealth: providerWealth)
+      guard providerCE >= 0 else { continue }
+      let buyerCE = t.buyerCE(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, misreporting: deal.misreporting,
+                              buyerFeeRate: deal.buyerFeeRate, fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion,
+                              wealth: deal.buyerWealth)
+      if best == nil || buyerCE > best!.buyerCE { best = (t, buyerCE) }
+    }
+    return best
+  }
+}
