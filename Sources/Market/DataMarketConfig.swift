@@ -74,14 +74,17 @@ public struct DataMarketConfig: Sendable, Equatable {
     public init() {}
   }
 
-  /// A buyer segment: its share of arrivals and readiness weight ω.
+  /// A buyer segment: its share of arrivals, readiness weight ω, whether its uses of public
+  /// data are public-interest (free), and whether it counts as the AI segment in `ai_*` metrics.
   public struct Segment: Sendable, Equatable {
     public var name: String
     public var share: Double
     public var readinessWeight: Double
     public var publicPurpose: Bool
-    public init(name: String, share: Double, readinessWeight: Double, publicPurpose: Bool) {
+    public var ai: Bool
+    public init(name: String, share: Double, readinessWeight: Double, publicPurpose: Bool, ai: Bool? = nil) {
       self.name = name; self.share = share; self.readinessWeight = readinessWeight; self.publicPurpose = publicPurpose
+      self.ai = ai ?? (name == "ai")
     }
   }
 

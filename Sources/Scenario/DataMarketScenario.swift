@@ -10,6 +10,11 @@ public enum DataMarketScenario {
     c.periods = try m.integer("periods", default: c.periods, 1...10_000)
     c.periodDays = try m.number("periodDays", default: c.periodDays, .positive)
     c.warmupPeriods = try m.integer("warmupPeriods", default: c.warmupPeriods, 0...10_000)
+    if c.warmupPeriods >= c.periods {
+      throw .invalid(source: (m.raw("warmupPeriods") ?? m.node).source, path: m.path("warmupPeriods"),
+                     expected: "fewer warm-up periods than market.periods (\(c.periods)): the summary needs a measured period",
+                     found: String(c.warmupPeriods))
+    }
     c.unification = try m.number("unification", default: c.unification, .unitInterval)
     c.visibilityFloor = try m.number("visibilityFloor", default: c.visibilityFloor, .unitInterval)
     c.crossRegionFixedCost = try m.number("crossRegionFixedCost", default: c.crossRegionFixedCost, .nonNegative)
@@ -125,9 +130,11 @@ public enum DataMarketScenario {
       c.buyers.segments = []
       for (i, n) in segments.enumerated() {
         var s = try ConfigReader(n, path: "$.buyers.segments[\(i)]")
-        c.buyers.segments.append(.init(name: try s.string("name", default: "segment\(i)"), share: try s.number("share", default: 1, .nonNegative),
+        let name = try s.string("name", default: "segment\(i)")
+        c.buyers.segments.append(.init(name: name, share: try s.number("share", default: 1, .nonNegative),
                                        readinessWeight: try s.number("readinessWeight", default: 0.3, .unitInterval),
-                                       publicPurpose: try s.bool("publicPurpose", default: false)))
+                                       publicPurpose: try s.bool("publicPurpose", default: false),
+                                       ai: try s.bool("ai", default: name == "ai")))
         try s.finish()
       }
       if c.buyers.segments.reduce(0, { $0 + $1.share }) <= 0 {

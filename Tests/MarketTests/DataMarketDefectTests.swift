@@ -50,4 +50,47 @@ import Testing
     #expect(close(privateRevenue, receipts), "providers \(privateRevenue) vs ledger \(receipts)")
     #expect(close(publicRevenue, operatorRevenue), "public products \(publicRevenue) vs ledger \(operatorRevenue)")
   }
+
+  @Test func everyExchangeChargesItsOwnSellerFeeInThePriceFloor() throws {
+    var c = Self.small()
+    c.providers.marginalCost = 5; c.providers.markup = 0; c.providers.fixedCostMedian = 0.01; c.providers.fixedCostMean = 0.01
+    c.exchanges[0].sellerFeeRate = 0; c.exchanges[1].sellerFeeRate = 0.5
+    let (m, _) = try DataMarketModel.simulate(c, seed: 2)
+    let listedAtB = m.products.filter { !$0.isPublic && $0.listed && $0.exchange == 1 }
+    #expect(!listedAtB.isEmpty)
+    for p in listedAtB { #expect(p.price >= 10 - 1e-9, "price \(p.price) below c/(1 − φ_s) = 10 at XB") }
+    for p in m.products where !p.isPublic && p.listed && p.exchange == 0 { #expect(p.price < 10) }
+  }
+
+  /// M5's one visibility v0 + (1 − v0)u also governs where providers list: at u = 0 a listing
+  /// abroad is still visible with probability v0, so some providers list abroad.
+  @Test func providersListAbroadWithTheBuyersVisibility() throws {
+    var c = Self.small()
+    c.unification = 0; c.visibilityFloor = 1
+    let (m, _) = try DataMarketModel.simulate(c, seed: 3)
+    let abroad = m.products.filter { !$0.isPublic && $0.exchange >= 0 && c.exchanges[$0.exchange].region != $0.region }
+    #expect(abroad.count > 3, "\(abroad.count) products listed abroad")
+  }
+
+  @Test func aYearIs365DaysEverywhere() {
+    let monthly = ReportingCalendar(periodDays: 30)
+    #expect((0..<40).filter { monthly.closesYear(period: $0) } == [12, 24, 36])
+    let exact = ReportingCalendar(periodDays: 365.0 / 12)
+    #expect((0..<36).filter { exact.closesYear(period: $0) } == [11, 23, 35])
+    let weekly = ReportingCalendar(periodDays: 7)
+    #expect((0..<110).filter { weekly.closesYear(period: $0) } == [52, 104])
+    #expect(abs(weekly.years(periods: 365) - 7) < 1e-12)
+  }
+
+  /// The public operator's yearly review (its cap re-priced from observed willingness to pay
+  /// under κ_cap = ∞) happens when a year of 365 days ends, not every 12 periods.
+  @Test func theYearlyReviewFollowsTheCalendar() throws {
+    var c = Self.small(periods: 60)
+    c.periodDays = 7
+    c.publicOperator.capMultiple = .infinity
+    let (m, _) = try DataMarketModel.simulate(c, seed: 5)
+    let caps = m.periods.map(\.publicPriceCap)
+    let changes = (1..<caps.count).filter { caps[$0] != caps[$0 - 1] }
+    #expect(changes == [52], "cap changed at periods \(changes)")
+  }
 }

@@ -68,6 +68,7 @@ extension DataMarketModel {
       let score = free ? ev - friction - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
         : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+      guard score > -.infinity else { continue }           // the provider would accept no allowed contract
       let risk = max(0, ev - k * price - friction - score)   // the risk premium under the best contract
       let wtp = (ev - friction - risk) / k
       let o = Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
@@ -96,8 +97,8 @@ extension DataMarketModel {
         * (recognised ? 1 - config.certificateDiligenceCut : 1)
       let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
       guard price >= p.marginalCost else { continue }
-      let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth, exchange: -1,
-                                                   marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+      guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth,
+                                                         exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
       let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
                     score: score, willingness: price, free: false)
       if best == nil || o.score > best!.score { best = o }
@@ -118,8 +119,9 @@ extension DataMarketModel {
       }
       return
     }
-    let bidTicks = Int64((offer.willingness / Self.tick).rounded(.down))
-    guard bidTicks >= 1 else { return }
+    // a bid below one tick (or not finite) is no bid; one above the books' range bids the range's top
+    guard offer.willingness.isFinite, offer.willingness >= Self.tick else { return }
+    let bidTicks = Int64(min(offer.willingness / Self.tick, Double(Int64.max >> 2)).rounded(.down))
     let b = Int32(waiting.count)
     waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, product: offer.product, slot: -1, arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
@@ -154,7 +156,7 @@ extension DataMarketModel {
     let d = config.domains
     if buyerDomain.count != d { buyerDomain = Array(repeating: 0, count: d) }
     let primary = Int(UniformIntegerDistribution.below(UInt64(d), using: &buyerRNG))
-    for i in 0..<d { buyerDomain[i] = 0.3 * unitDouble(&buyerRNG) }
+    for i in 0..<d { buyerDomain[i] = Self.domainNoise * unitDouble(&buyerRNG) }
     buyerDomain[primary] += 1
   }
 

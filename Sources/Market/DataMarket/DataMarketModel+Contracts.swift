@@ -58,7 +58,7 @@ extension DataMarketModel {
     if crossRegion { a.crossRegionTrades = 1; a.crossRegionGMV = c.price }
     a.timeToMatchDays = waitedDays
     a.badTrades = p.bad ? 1 : 0
-    if config.buyers.segments[c.segment].name == "ai" { a.aiTrades = 1; a.aiGMV = c.price }
+    if config.buyers.segments[c.segment].ai { a.aiTrades = 1; a.aiGMV = c.price }
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
     a.readinessSum = p.readiness
     if c.price > 0 { a.pricePerQuality.add(c.price / max(p.claimedQuality, 1e-9)) }

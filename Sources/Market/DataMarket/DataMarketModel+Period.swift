@@ -31,13 +31,12 @@ extension DataMarketModel {
     auctionBids.removeAll(keepingCapacity: true)
     // adaptive pricing and re-posting asks (a lower ask may fill waiting bids)
     if config.providers.pricing == .adaptive {
-      let fee = config.exchanges.first?.sellerFeeRate ?? 0
       for id in listed where !products[Int(id)].isPublic {
         var p = products[Int(id)]
         if p.views > 0 {
           let s = Double(p.conversions) / Double(p.views)
-          let floor = p.marginalCost / max(1e-9, 1 - fee)
-          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)), floor), 1e5)
+          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)),
+                            priceFloor(p, exchange: p.exchange)), Self.maximumPrice)
           products[Int(id)] = p
           postAsk(id)
         }
@@ -51,9 +50,9 @@ extension DataMarketModel {
     }
     var clawback = 0.0
     if config.publicOperator.enabled {
-      ledger.publicOperatorCosts += config.publicOperator.allowedCost / periodsPerYear
+      ledger.publicOperatorCosts += config.publicOperator.allowedCost / calendar.periodsPerYear
       // yearly MAR review: revenue above MAR is deducted from next year's MAR (M8)
-      if (index + 1) % 12 == 0 {
+      if calendar.closesYear(period: index) {
         clawback = max(0, publicRevenueThisYear - marThisYear)
         marThisYear = PublicDataPricing.nextMAR(base: config.mar, revenue: publicRevenueThisYear, mar: marThisYear)
         publicRevenueThisYear = 0

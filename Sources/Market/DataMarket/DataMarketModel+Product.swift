@@ -15,7 +15,6 @@ extension DataMarketModel {
     public var price: Double
     public var limited: Bool
     public var licencesLeft: Int
-    public var registering = false
     public var certified = false
     public var exchange = -1
     public var listed = false

@@ -5,10 +5,12 @@ import Simulation
 // costs, licences, price).
 extension DataMarketModel {
 
+  /// A product's domain vector d_k: weight 1 on a primary domain plus noise U(0, domainNoise) on
+  /// every domain.
   func newDomain() -> [Double] {
     let d = config.domains
     let primary = Int(UniformIntegerDistribution.below(UInt64(d), using: &productRNG))
-    var v = (0..<d).map { _ in 0.3 * unitDouble(&productRNG) }
+    var v = (0..<d).map { _ in Self.domainNoise * unitDouble(&productRNG) }
     v[primary] += 1
     return v
   }
@@ -22,9 +24,8 @@ extension DataMarketModel {
     let readiness = BetaDistribution(alpha: p.readinessAlpha, beta: p.readinessBeta).sample(using: &productRNG)
     let fixed = fixedCostDraw.sample(using: &productRNG)
     let limited = !isPublic && unitDouble(&productRNG) < p.limitedShare
-    let fee = config.exchanges.first?.sellerFeeRate ?? 0
-    let costPlus = (1 + p.markup) * (fixed / p.expectedSales + p.marginalCost)
-    let price = max(costPlus, p.marginalCost / max(1e-9, 1 - fee))
+    // M3 cost-plus; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
+    let price = (1 + p.markup) * (fixed / p.expectedSales + p.marginalCost)
     domainVectors.append(contentsOf: newDomain())
     products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
                             readiness: readiness, fixedCost: fixed, marginalCost: p.marginalCost, price: isPublic ? publicCap : price,
@@ -41,7 +42,6 @@ extension DataMarketModel {
     ledger.providerRealCosts += products[Int(id)].fixedCost
     products[Int(id)].costs += products[Int(id)].fixedCost
     if config.registry.mode != .off && unitDouble(&screeningRNG) < config.registry.uptake {
-      products[Int(id)].registering = true
       applyForRegistration(id)
       try kernel.schedule(.registrationDecision(product: id), after: config.registry.days + config.registry.publicityDays)
     } else {

@@ -13,9 +13,7 @@ extension DataMarketModel {
     return guide * config.publicOperator.capMultiple
   }
 
-  /// Schedules the first arrivals, the public operator's products and the first period end.
-
-
+  /// Creates one of the operator's products; it lists at once at its region's exchange.
   func createPublicProduct(kernel: inout Kernel<Event>) throws {
     let id = createProduct(region: config.publicOperator.region, isPublic: true)
     // The operator's platform costs are booked per period (C_o); its products list at once.

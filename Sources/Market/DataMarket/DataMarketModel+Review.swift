@@ -13,7 +13,7 @@ extension DataMarketModel {
     for (e, x) in config.exchanges.enumerated() {
       let buyers = Double(byExchange[e].trades + 1)
       var w = (1 + config.providerNetworkEffect * _log(1 + buyers)) * _exp(-config.providerFeeElasticity * x.sellerFeeRate)
-      if x.region != home { w *= config.unification * (1 - config.visibilityFloor) }
+      if x.region != home { w *= crossRegionVisibility }  // M5, the same visibility buyers search with
       weights.append(w)
     }
     weights.append(config.offExchangeListingWeight)  // the outside option: sell off-exchange only
@@ -68,12 +68,18 @@ extension DataMarketModel {
     p.exchange = e
     p.listed = true
     p.book = engine.addBook()
+    if !p.isPublic { p.price = max(p.price, priceFloor(p, exchange: e)) }
     products[Int(id)] = p
     postAsk(id)
     listed.append(id)
     listedCount[e] += 1
     national.listingsApproved += 1; byExchange[e].listingsApproved += 1
     try flushSignings(now: kernel.now, kernel: &kernel)
+  }
+
+  /// M3's price floor p_min = c/(1 − φ_s) at exchange `e`: below it a sale loses money.
+  func priceFloor(_ p: Product, exchange e: Int) -> Double {
+    p.marginalCost / max(1e-9, 1 - config.exchanges[e].sellerFeeRate)
   }
 
   /// Posts (or re-posts) the provider's ask: non-depleting for unlimited licences, else the
@@ -84,8 +90,7 @@ extension DataMarketModel {
     if p.askSlot >= 0 { engine.cancel(p.askSlot) }
     let ticks = max(1, Int64((p.price / Self.tick).rounded(.up)))
     if !p.limited {
-      let left = engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
-      _ = left
+      engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
       let fills = Array(engine.fills)
       for f in fills { fillWaitingBid(f, product: id, priceTicks: f.price) }
       // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):

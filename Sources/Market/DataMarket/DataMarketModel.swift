@@ -88,6 +88,10 @@ public final class DataMarketModel: SimulationModel {
   var lastPeriodGMV: [Double] = []
   /// Price tick: prices are integer multiples of RMB 100 (0.01 of the money unit) in the books.
   static let tick = 0.01
+  /// M3's p_max for adaptive pricing (RMB 10,000, i.e. RMB 1 bn) [assumed]: far above any deal.
+  static let maximumPrice = 1e5
+  /// Noise U(0, domainNoise) on every domain of a buyer's or product's domain vector [assumed].
+  static let domainNoise = 0.3
 
   public init(config: DataMarketConfig, seed: UInt64) {
     self.config = config
@@ -117,7 +121,8 @@ public final class DataMarketModel: SimulationModel {
   }
 
 
-  var periodsPerYear: Double { 365.0 / config.periodDays }
+  /// The one definition of periods and years.
+  var calendar: ReportingCalendar { ReportingCalendar(periodDays: config.periodDays) }
 
   public func start(_ kernel: inout Kernel<Event>) throws {
     if config.publicOperator.enabled && config.publicOperator.products > 0 {
