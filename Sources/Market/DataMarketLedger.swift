@@ -20,8 +20,11 @@ public struct DataMarketLedger: Sendable, Equatable {
   public var listingFees = 0.0
   public var reviewFees = 0.0
   public var registrationFees = 0.0
-  /// Realised benefits Y (buyers).
+  /// Realised benefits Y (buyers), booked when they realise.
   public var benefits = 0.0
+  /// Benefits in expectation: each contract's true mean benefit E[Y], booked when it is signed.
+  /// Welfare on these is free of the heavy-tailed benefit shocks Z.
+  public var expectedBenefits = 0.0
   /// Real costs: buyers' search, due diligence and cross-region friction; providers' fixed and
   /// marginal costs; exchanges' operating and review costs; registry; public operator.
   public var buyerRealCosts = 0.0
@@ -29,6 +32,8 @@ public struct DataMarketLedger: Sendable, Equatable {
   public var exchangeRealCosts = 0.0
   public var registryRealCosts = 0.0
   public var publicOperatorCosts = 0.0
+  /// The public operator's revenue above MAR returned at a yearly review (operator → government).
+  public var clawbacks = 0.0
 
   public init() {}
 
@@ -39,9 +44,14 @@ public struct DataMarketLedger: Sendable, Equatable {
   /// Exchange profit.
   public var exchangeProfit: Double { exchangeTradeFees + listingFees + reviewFees - exchangeRealCosts }
   /// Public operator profit.
-  public var operatorProfit: Double { publicOperatorRevenue - publicOperatorCosts }
-  /// Government cost: registry costs not covered by fees (no subsidies in this model yet).
-  public var governmentCost: Double { registryRealCosts - registrationFees }
+  public var operatorProfit: Double { publicOperatorRevenue - publicOperatorCosts - clawbacks }
+  /// Government cost: registry costs not covered by fees, less clawbacks received (no subsidies
+  /// in this model yet).
+  public var governmentCost: Double { registryRealCosts - registrationFees - clawbacks }
+  /// Buyer surplus with benefits in expectation (E[Y] for Y).
+  public var expectedBuyerSurplus: Double { buyerSurplus - benefits + expectedBenefits }
+  /// Total welfare with benefits in expectation.
+  public var expectedTotalWelfare: Double { totalWelfare - benefits + expectedBenefits }
   /// TW from its components.
   public var totalWelfare: Double { buyerSurplus + providerProfit + exchangeProfit + operatorProfit - governmentCost }
   /// TW from resources: benefits less real costs (fees and prices are transfers).
@@ -52,9 +62,10 @@ public struct DataMarketLedger: Sendable, Equatable {
   public mutating func add(_ o: DataMarketLedger) {
     buyerPayments += o.buyerPayments; providerReceipts += o.providerReceipts; exchangeTradeFees += o.exchangeTradeFees
     publicOperatorRevenue += o.publicOperatorRevenue; listingFees += o.listingFees; reviewFees += o.reviewFees
-    registrationFees += o.registrationFees; benefits += o.benefits; buyerRealCosts += o.buyerRealCosts
+    registrationFees += o.registrationFees; benefits += o.benefits; expectedBenefits += o.expectedBenefits; buyerRealCosts += o.buyerRealCosts
     providerRealCosts += o.providerRealCosts; exchangeRealCosts += o.exchangeRealCosts
     registryRealCosts += o.registryRealCosts; publicOperatorCosts += o.publicOperatorCosts
+    clawbacks += o.clawbacks
   }
 }
 

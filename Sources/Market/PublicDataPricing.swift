@@ -11,9 +11,12 @@ public enum PublicDataPricing {
     expectedVolume > 0 ? max(0, mar - otherRevenue) / expectedVolume : 0
   }
 
-  /// Next cycle's MAR after the clawback: revenue above this cycle's MAR is deducted.
-  public static func nextMAR(base: Double, revenue: Double, mar: Double) -> Double {
-    base - max(0, revenue - mar)
+  /// The clawback at a yearly review: one cycle's revenue above its MAR, max(0, Rev − MAR). It is
+  /// returned at the review that opens the next cycle, so the operator keeps at most MAR a year
+  /// whatever its prices (also under κ_cap = ∞), and MAR itself never changes: it never falls
+  /// below the allowed cost C_o, and excesses do not compound.
+  public static func clawback(revenue: Double, mar: Double) -> Double {
+    max(0, revenue - mar)
   }
 
   /// The revenue-maximising (monopoly) price against observed willingness to pay: argmax p·#(w ≥ p)

@@ -100,6 +100,11 @@ enum DataMarketOutput {
       ("operator_profit_wan_rmb", .double(l.operatorProfit)),
       ("government_cost_wan_rmb", .double(l.governmentCost)),
       ("total_welfare_wan_rmb", .double(l.totalWelfare)),
+      ("expected_benefits_wan_rmb", .double(l.expectedBenefits)),
+      ("realised_benefits_wan_rmb", .double(l.benefits)),
+      ("buyer_surplus_expected_wan_rmb", .double(l.expectedBuyerSurplus)),
+      ("total_welfare_expected_wan_rmb", .double(l.expectedTotalWelfare)),
+      ("clawbacks_wan_rmb", .double(l.clawbacks)),
       ("exchange_hhi", .double(Concentration.hhi(exchangeGMV))),
       ("provider_hhi", .double(Concentration.hhi(providerGMV))),
     ]
@@ -152,6 +157,7 @@ enum DataMarketOutput {
       ("public operator profit", money(l.operatorProfit)),
       ("government cost", money(l.governmentCost)),
       ("total welfare", money(l.totalWelfare)),
+      ("total welfare, benefits in expectation", money(l.expectedTotalWelfare)),
     ]
     return result
   }

@@ -93,4 +93,43 @@ import Testing
     let changes = (1..<caps.count).filter { caps[$0] != caps[$0 - 1] }
     #expect(changes == [52], "cap changed at periods \(changes)")
   }
+
+  /// M8: the operator keeps at most MAR a year (the excess is clawed back, also under κ_cap = ∞),
+  /// caps never collapse to zero, and the clawback is one cycle's excess.
+  @Test(arguments: [1.0, .infinity])
+  func thePublicOperatorKeepsAtMostMARAYear(capMultiple: Double) throws {
+    var c = Self.small(periods: 61)
+    c.publicOperator.capMultiple = capMultiple
+    c.publicOperator.expectedVolume = 50   // a Q̂ far below demand: year 1 overshoots MAR
+    let (m, _) = try DataMarketModel.simulate(c, seed: 6)
+    let calendar = ReportingCalendar(periodDays: c.periodDays)
+    var revenue = 0.0, clawedBack = 0.0, years = 0
+    for p in m.periods {
+      revenue += p.ledger.publicOperatorRevenue
+      #expect(p.publicPriceCap > 0, "cap \(p.publicPriceCap) in period \(p.index)")
+      guard calendar.closesYear(period: p.index) else { continue }
+      years += 1
+      #expect(close(p.clawback, max(0, revenue - c.mar)), "year \(years): clawback \(p.clawback) of revenue \(revenue)")
+      #expect(close(p.ledger.clawbacks, p.clawback))
+      #expect(revenue - p.clawback <= c.mar + 1e-9)
+      revenue = 0; clawedBack += p.clawback
+    }
+    #expect(years == 5)   // 61 periods of 30 days: years end on days 365, …, 1,825
+    if capMultiple == 1 { #expect(clawedBack > 0, "year 1 should overshoot with Q̂ = 50") }
+  }
+
+  /// Every contract whose costs are counted has its benefit realised within the horizon, and
+  /// benefits in expectation sum the contracts' true mean benefits.
+  @Test func benefitsAreCountedOnceAndInExpectation() throws {
+    var c = Self.small()
+    c.contracts.benefitDelayDays = 200
+    c.contracts.allowed = [.fixed, .revenueShare, .outcome]
+    let (m, _) = try DataMarketModel.simulate(c, seed: 7)
+    #expect(m.contracts.allSatisfy { !$0.benefit.isNaN })
+    let realised = m.periods.reduce(0.0) { $0 + $1.ledger.benefits }
+    let expected = m.periods.reduce(0.0) { $0 + $1.ledger.expectedBenefits }
+    #expect(close(realised, m.contracts.reduce(0.0) { $0 + $1.benefit }))
+    #expect(close(expected, m.contracts.reduce(0.0) { $0 + $1.trueMeanBenefit }))
+    for p in m.periods { #expect(close(p.ledger.expectedTotalWelfare - p.ledger.totalWelfare, p.ledger.expectedBenefits - p.ledger.benefits)) }
+  }
 }

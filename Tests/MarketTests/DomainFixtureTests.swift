@@ -37,8 +37,8 @@ import Testing
   @Test func fixture6MAR() {
     let mar = PublicDataPricing.maximumAllowableRevenue(allowedCost: 1_000, assetBase: 2_000, permittedRate: 0.078, tax: 0)
     #expect(abs(mar - 1_156) < 1e-9)
-    #expect(PublicDataPricing.nextMAR(base: 1_156, revenue: 1_300, mar: 1_156) == 1_012)
-    #expect(PublicDataPricing.nextMAR(base: 1_156, revenue: 900, mar: 1_156) == 1_156)
+    #expect(PublicDataPricing.clawback(revenue: 1_300, mar: 1_156) == 144)
+    #expect(PublicDataPricing.clawback(revenue: 900, mar: 1_156) == 0)
     #expect(PublicDataPricing.monopolyPrice(willingness: [10, 8, 3, 1]) == 8)
   }
 

@@ -43,6 +43,8 @@ extension DataMarketModel {
     products[Int(id)].sales += 1
     if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
     providerGMV[Int(id)] += price
+    ledger.expectedBenefits += trueEV
+    if products[Int(id)].isPublic && !free { publicVolumeThisYear += 1 }
     contracts.append(contract)
     try kernel.schedule(.benefitRealization(contract: Int32(cid)), after: config.contracts.benefitDelayDays)
   }
@@ -91,8 +93,11 @@ extension DataMarketModel {
     c.cash -= buyerPays
   }
 
+  /// Realises contract `i`'s benefit Y = E[Y]·Z and settles what is due under its terms (a
+  /// buyer short of cash defaults and pays the recovery share). A contract is realised once.
   func realiseBenefit(_ i: Int) {
     var c = contracts[i]
+    guard c.benefit.isNaN else { return }
     let z = LogNormalDistribution.meanOne(sigma: config.benefitSigma).sample(using: &benefitRNG)
     let y = c.trueMeanBenefit * z
     c.benefit = y

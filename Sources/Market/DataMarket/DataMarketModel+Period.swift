@@ -48,22 +48,11 @@ extension DataMarketModel {
     for (e, x) in config.exchanges.enumerated() {
       ledger.exchangeRealCosts += x.fixedCostPerPeriod; exchangeLedgers[e].exchangeRealCosts += x.fixedCostPerPeriod
     }
-    var clawback = 0.0
+    var clawback = 0.0, reviewed = false
     if config.publicOperator.enabled {
       ledger.publicOperatorCosts += config.publicOperator.allowedCost / calendar.periodsPerYear
       // yearly MAR review: revenue above MAR is deducted from next year's MAR (M8)
-      if calendar.closesYear(period: index) {
-        clawback = max(0, publicRevenueThisYear - marThisYear)
-        marThisYear = PublicDataPricing.nextMAR(base: config.mar, revenue: publicRevenueThisYear, mar: marThisYear)
-        publicRevenueThisYear = 0
-        publicCap = guideCap()
-        observedWillingness.removeAll(keepingCapacity: true)
-        for id in listed where products[Int(id)].isPublic {
-          products[Int(id)].price = publicCap
-          postAsk(id)
-        }
-        try flushSignings(now: now, kernel: &kernel)
-      }
+      if calendar.closesYear(period: index) { clawback = reviewPublicOperatorYear(); reviewed = true }
     }
     let record = PeriodRecord(index: index, ledger: ledger, national: national, byRegion: byRegion, byExchange: byExchange,
                               exchangeLedgers: exchangeLedgers, listings: listedCount,
@@ -75,6 +64,7 @@ extension DataMarketModel {
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     lastPeriodGMV = providerGMV
+    if reviewed && index + 1 < config.periods { try repostPublicAsks(now: now, kernel: &kernel) }
   }
 
   func periodProviderGMV() -> [Double] {

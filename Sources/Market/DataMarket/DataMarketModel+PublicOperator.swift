@@ -4,13 +4,44 @@ import Simulation
 // M8: the public-data operator's products and price caps.
 extension DataMarketModel {
 
-  /// The public operator's price cap from MAR over expected volume; κ_cap = ∞ ⇒ monopoly price.
+  /// Before any willingness to pay has been observed, a monopolist (κ_cap = ∞) opens at this
+  /// multiple of the guide price [assumed].
+  static let monopolyOpeningMultiple = 3.0
+
+  /// The public operator's price cap κ_cap·p̂ with the guide price p̂ = MAR / Q̂ (Q̂ the expected
+  /// commercial volume per year); κ_cap = ∞ ⇒ the monopoly price against last year's observed
+  /// willingness to pay, its excess revenue returned by the clawback.
   func guideCap() -> Double {
-    let guide = PublicDataPricing.guidePrice(mar: marThisYear, otherRevenue: 0, expectedVolume: config.publicOperator.expectedVolume)
+    let guide = PublicDataPricing.guidePrice(mar: config.mar, otherRevenue: 0, expectedVolume: expectedPublicVolume)
     if config.publicOperator.capMultiple.isInfinite {
-      return PublicDataPricing.monopolyPrice(willingness: observedWillingness) ?? guide * 3
+      return PublicDataPricing.monopolyPrice(willingness: observedWillingness) ?? guide * Self.monopolyOpeningMultiple
     }
     return guide * config.publicOperator.capMultiple
+  }
+
+  /// The yearly review (M8): this cycle's revenue above MAR is clawed back (a transfer from the
+  /// operator to the government), Q̂ becomes the volume the year realised (if any), and the cap is
+  /// re-set (``repostPublicAsks(now:kernel:)`` posts it as the next period opens). Returns the
+  /// clawback.
+  func reviewPublicOperatorYear() -> Double {
+    let clawback = PublicDataPricing.clawback(revenue: publicRevenueThisYear, mar: config.mar)
+    ledger.clawbacks += clawback
+    if publicVolumeThisYear > 0 { expectedPublicVolume = Double(publicVolumeThisYear) }
+    publicRevenueThisYear = 0
+    publicVolumeThisYear = 0
+    publicCap = guideCap()
+    observedWillingness.removeAll(keepingCapacity: true)
+    return clawback
+  }
+
+  /// Posts the reviewed cap on every public product; waiting bids it reaches are signed in the
+  /// new period (and the new review cycle).
+  func repostPublicAsks(now: Double, kernel: inout Kernel<Event>) throws {
+    for id in listed where products[Int(id)].isPublic {
+      products[Int(id)].price = publicCap
+      postAsk(id)
+    }
+    try flushSignings(now: now, kernel: &kernel)
   }
 
   /// Creates one of the operator's products; it lists at once at its region's exchange.

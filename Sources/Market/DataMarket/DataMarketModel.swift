@@ -75,8 +75,11 @@ public final class DataMarketModel: SimulationModel {
   var byExchange: [DataMarketActivity]
   var providerGMV: [Double] = []
   var publicCap: Double
-  var marThisYear: Double
+  /// Q̂: the public operator's expected commercial sales per year (the configured value in the
+  /// first year, then the last year's realised volume).
+  var expectedPublicVolume: Double
   var publicRevenueThisYear = 0.0
+  var publicVolumeThisYear = 0
   var observedWillingness: [Double] = []
   /// Products listed at each exchange.
   var listedCount: [Int] = []
@@ -115,7 +118,7 @@ public final class DataMarketModel: SimulationModel {
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     listedCount = Array(repeating: 0, count: config.exchanges.count)
-    marThisYear = config.mar
+    expectedPublicVolume = config.publicOperator.expectedVolume
     publicCap = 0
     publicCap = guideCap()
   }
@@ -177,8 +180,12 @@ public final class DataMarketModel: SimulationModel {
     case .benefitRealization(let c):
       realiseBenefit(Int(c))
     case .periodEnd(let p):
+      let last = p + 1 >= config.periods
+      // contracts still waiting for their benefit realise at the horizon, so that every contract
+      // whose costs are counted also has its benefit and payments counted
+      if last { for i in contracts.indices { realiseBenefit(i) } }
       try closePeriod(p, kernel: &kernel)
-      if p + 1 >= config.periods { kernel.stop(); return }
+      if last { kernel.stop(); return }
       try kernel.schedule(.periodEnd(p + 1), at: Double(p + 2) * config.periodDays, priority: -1)
     }
   }
