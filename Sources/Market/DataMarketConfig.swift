@@ -102,6 +102,9 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var wealthMultiple = 3.0
     public var patienceDays = 60.0          // τ_j
     public var considerationSetSize = 30
+    /// Buyer firms per region: each arrival is a need of one of them, drawn uniformly; a firm pays
+    /// an exchange's membership fee once a year [assumed].
+    public var firmsPerRegion = 500
     public init() {}
   }
 

@@ -126,6 +126,7 @@ public enum DataMarketScenario {
     c.buyers.wealthMultiple = try b.number("wealthMultiple", default: c.buyers.wealthMultiple, .positive)
     c.buyers.patienceDays = try b.number("patienceDays", default: c.buyers.patienceDays, .nonNegative)
     c.buyers.considerationSetSize = try b.integer("considerationSetSize", default: c.buyers.considerationSetSize, 1...100_000)
+    c.buyers.firmsPerRegion = try b.integer("firmsPerRegion", default: c.buyers.firmsPerRegion, 1...100_000)
     if let segments = try b.array("segments") {
       c.buyers.segments = []
       for (i, n) in segments.enumerated() {

@@ -132,4 +132,42 @@ import Testing
     #expect(close(expected, m.contracts.reduce(0.0) { $0 + $1.trueMeanBenefit }))
     for p in m.periods { #expect(close(p.ledger.expectedTotalWelfare - p.ledger.totalWelfare, p.ledger.expectedBenefits - p.ledger.benefits)) }
   }
+
+  /// M4: the membership fee is paid once a year per buyer firm and exchange, not on every trade.
+  @Test func membershipIsPaidOnceAYearPerFirmAndExchange() throws {
+    var c = Self.small()
+    c.buyers.firmsPerRegion = 3
+    c.offExchangeEnabled = false
+    for e in c.exchanges.indices { c.exchanges[e].sellerFeeRate = 0; c.exchanges[e].buyerFeeRate = 0; c.exchanges[e].membershipFee = 5 }
+    let (m, _) = try DataMarketModel.simulate(c, seed: 8)
+    let fees = m.periods.reduce(0.0) { $0 + $1.ledger.exchangeTradeFees }
+    let paidTrades = m.contracts.filter { !$0.free && $0.exchange >= 0 }.count
+    let years = Int((Double(c.periods) * c.periodDays / 365).rounded(.up))
+    #expect(paidTrades > 100)
+    #expect(fees > 0 && fees <= 5 * Double(2 * 3 * 2 * years) + 1e-9, "membership fees \(fees) for \(paidTrades) trades")
+  }
+
+  /// M4: the buyer fee deters on-exchange use, not a region's whole demand (off-exchange included).
+  @Test func theBuyerFeeActsOnTheExchangeOnly() throws {
+    var none = Self.small(), high = Self.small()
+    for e in high.exchanges.indices { high.exchanges[e].buyerFeeRate = 0.3 }
+    let (a, _) = try DataMarketModel.simulate(none, seed: 9), (b, _) = try DataMarketModel.simulate(high, seed: 9)
+    func total(_ m: DataMarketModel) -> DataMarketActivity { m.periods.reduce(into: DataMarketActivity()) { $0.add($1.national) } }
+    let x = total(a), y = total(b)
+    #expect(abs(Double(y.buyerArrivals) / Double(x.buyerArrivals) - 1) < 0.05, "arrivals \(x.buyerArrivals) → \(y.buyerArrivals)")
+    #expect(Double(y.onExchangeTrades) < 0.7 * Double(x.onExchangeTrades), "on-exchange trades \(x.onExchangeTrades) → \(y.onExchangeTrades)")
+    #expect(y.trades - y.onExchangeTrades > x.trades - x.onExchangeTrades, "off-exchange trades take up part of the demand")
+  }
+
+  /// Listing, review and registration fees enter the providers' decisions.
+  @Test func fixedFeesDeterListingAndRegistration() throws {
+    var low = Self.small(), high = Self.small()
+    for e in high.exchanges.indices { high.exchanges[e].listingFee = 40; high.exchanges[e].reviewFee = 20 }
+    high.registry.fee = 60
+    let (a, _) = try DataMarketModel.simulate(low, seed: 10), (b, _) = try DataMarketModel.simulate(high, seed: 10)
+    let listedA = a.products.filter { !$0.isPublic && $0.exchange >= 0 }.count, listedB = b.products.filter { !$0.isPublic && $0.exchange >= 0 }.count
+    #expect(Double(listedB) < 0.85 * Double(listedA), "products choosing an exchange \(listedA) → \(listedB)")
+    let regA = a.periods.reduce(0) { $0 + $1.national.registrationsApplied }, regB = b.periods.reduce(0) { $0 + $1.national.registrationsApplied }
+    #expect(Double(regB) < 0.85 * Double(regA), "registration applications \(regA) → \(regB)")
+  }
 }

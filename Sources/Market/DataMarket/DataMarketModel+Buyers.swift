@@ -6,15 +6,16 @@ import Simulation
 extension DataMarketModel {
   /// A buyer whose bid waits in a book.
   struct WaitingBuyer {
-    var region: Int, segment: Int, product: Int32, slot: Int32, arrival: Double
+    var region: Int, segment: Int, firm: Int32, product: Int32, slot: Int32, arrival: Double
     var expectedValue: Double, trueValue: Double, frictionCosts: Double, wealth: Double, active: Bool
   }
 
   /// The buyer now arriving: region, segment, scale V_j (RMB 10,000), wealth W_j.
-  struct ArrivingBuyer { var region: Int; var segment: Int; var scale: Double; var wealth: Double; var arrival: Double }
+  struct ArrivingBuyer { var region: Int; var segment: Int; var firm: Int32; var scale: Double; var wealth: Double; var arrival: Double }
 
-  /// One offer a buyer weighs: a listing or a bilateral deal, with the buyer's belief, friction,
-  /// score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
+  /// One offer a buyer weighs: a listing or a bilateral deal, with the buyer's belief, friction
+  /// (real costs: search, due diligence, cross-region; the membership fee is a transfer, counted
+  /// in the score but not here), score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
   struct Offer { var product: Int32; var onExchange: Bool; var price: Double; var expectedValue: Double; var trueValue: Double
     var friction: Double; var score: Double; var willingness: Double; var free: Bool }
 
@@ -23,7 +24,8 @@ extension DataMarketModel {
     let segment = segmentDraw.sample(using: &buyerRNG)
     let v = deal.sample(using: &buyerRNG)
     drawBuyerDomain()
-    let buyer = ArrivingBuyer(region: r, segment: segment, scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
+    let firm = Int32(r * config.buyers.firmsPerRegion + Int(UniformIntegerDistribution.below(UInt64(config.buyers.firmsPerRegion), using: &firmRNG)))
+    let buyer = ArrivingBuyer(region: r, segment: segment, firm: firm, scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
     var best = bestListedOffer(buyer)
     if let o = bestBilateralOffer(buyer), best == nil || o.score > best!.score { best = o }
     guard let offer = best else { return }
@@ -46,11 +48,13 @@ extension DataMarketModel {
     guard !listed.isEmpty else { return nil }
     let r = buyer.region
     let seg = config.buyers.segments[buyer.segment]
+    drawParticipation()
     var best: Offer?
     for _ in 0..<config.buyers.considerationSetSize {
       let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &choiceRNG))]
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
+      guard participating[p.exchange] else { continue }
       let cross = config.exchanges[p.exchange].region != r
       if cross && unitDouble(&choiceRNG) >= crossRegionVisibility { continue }
       products[Int(id)].views += 1
@@ -61,16 +65,16 @@ extension DataMarketModel {
       let free = p.isPublic && seg.publicPurpose
       let price = free ? 0 : p.price
       var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
-      if !free { friction += x.membershipFee }
       if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
+      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
       let k = 1 + (free ? 0 : x.buyerFeeRate)
       let varZ = _exp(config.benefitSigma * config.benefitSigma) - 1
-      let score = free ? ev - friction - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
-        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth, exchange: p.exchange,
+      let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
+        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
-      let risk = max(0, ev - k * price - friction - score)   // the risk premium under the best contract
-      let wtp = (ev - friction - risk) / k
+      let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
+      let wtp = (ev - costs - risk) / k
       let o = Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
                     willingness: wtp, free: free)
       if best == nil || o.score > best!.score { best = o }
@@ -113,7 +117,7 @@ extension DataMarketModel {
     if p.isPublic && !offer.free { observedWillingness.append(offer.willingness) }
     if !offer.onExchange || offer.free {
       if offer.score > 0 {
-        try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, onExchange: offer.onExchange,
+        try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, onExchange: offer.onExchange,
                  price: offer.free ? 0 : offer.price, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                  friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
       }
@@ -123,7 +127,8 @@ extension DataMarketModel {
     guard offer.willingness.isFinite, offer.willingness >= Self.tick else { return }
     let bidTicks = Int64(min(offer.willingness / Self.tick, Double(Int64.max >> 2)).rounded(.down))
     let b = Int32(waiting.count)
-    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, product: offer.product, slot: -1, arrival: buyer.arrival,
+    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, product: offer.product, slot: -1,
+                                arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
                                 wealth: buyer.wealth, active: true))
     if p.limited {
@@ -135,7 +140,7 @@ extension DataMarketModel {
     if left == 0, let fill = engine.fills.first {
       waiting[Int(b)].active = false
       products[Int(offer.product)].conversions += 1
-      try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, onExchange: true,
+      try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, onExchange: true,
                price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
     } else if engine.canRest(book: p.book, price: bidTicks) {
@@ -145,6 +150,21 @@ extension DataMarketModel {
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
     } else {
       waiting[Int(b)].active = false  // a bid this far below the ask cannot rest: the buyer leaves
+    }
+  }
+
+  /// M4: the membership fee m_b a buyer firm owes on a trade at exchange `e`: once a year per
+  /// exchange, so zero if it already paid there this year.
+  func membershipDue(firm: Int32, exchange e: Int, now: Double) -> Double {
+    memberSince[Int(firm) * config.exchanges.count + e] == Int32(calendar.year(atDay: now)) ? 0 : config.exchanges[e].membershipFee
+  }
+
+  /// M4: whether the arriving buyer uses each exchange at all, with probability e^{−ε_B φ_b} (a
+  /// draw only where φ_b > 0). The buyer fee deters on-exchange demand; off-exchange demand stays.
+  func drawParticipation() {
+    if participating.count != config.exchanges.count { participating = Array(repeating: true, count: config.exchanges.count) }
+    for (e, x) in config.exchanges.enumerated() {
+      participating[e] = x.buyerFeeRate <= 0 || unitDouble(&choiceRNG) < _exp(-config.buyerFeeElasticity * x.buyerFeeRate)
     }
   }
 

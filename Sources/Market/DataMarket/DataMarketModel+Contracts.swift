@@ -11,16 +11,18 @@ extension DataMarketModel {
   /// activity. A public-interest use of public data is free and flagged `free`; a paid trade for
   /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
   /// nothing changes hands.
-  func sign(product id: Int32, buyerRegion r: Int, segment: Int, onExchange: Bool, price: Double, expectedValue ev: Double,
+  func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, onExchange: Bool, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
             kernel: inout Kernel<Event>) throws {
     let free = price == 0 && products[Int(id)].isPublic
     let e = onExchange ? products[Int(id)].exchange : -1
     let x = e >= 0 ? config.exchanges[e] : nil
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
+    // M4: the membership fee, once a year per buyer firm and exchange
+    let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
                                    buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
-                                   buyerFixedCosts: friction, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost)
+                                   buyerFixedCosts: friction + membership, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost)
     let terms: ContractTerms
     if free {
       terms = contractChoice.terms(.fixed, for: deal)
@@ -34,9 +36,9 @@ extension DataMarketModel {
     var contract = Contract(id: cid, product: id, buyerRegion: r, segment: segment, exchange: e, terms: terms, price: price,
                             signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: h, cash: wealth, free: free)
     // upfront money, friction and marginal cost
-    let membership = (onExchange && !free) ? (x?.membershipFee ?? 0) : 0
+    if membership > 0 { memberSince[Int(firm) * config.exchanges.count + e] = Int32(calendar.year(atDay: now)) }
     pay(amount: terms.upfront, contract: &contract, membership: membership)
-    ledger.buyerRealCosts += friction - membership
+    ledger.buyerRealCosts += friction
     if !products[Int(id)].isPublic { ledger.providerRealCosts += products[Int(id)].marginalCost; products[Int(id)].costs += products[Int(id)].marginalCost }
     if let x, !free { ledger.exchangeRealCosts += x.costPerTrade; exchangeLedgers[e].exchangeRealCosts += x.costPerTrade }
     record(contract, waitedDays: now - arrival)

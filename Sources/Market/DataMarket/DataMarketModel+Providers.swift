@@ -41,7 +41,10 @@ extension DataMarketModel {
     let id = createProduct(region: r, isPublic: false)
     ledger.providerRealCosts += products[Int(id)].fixedCost
     products[Int(id)].costs += products[Int(id)].fixedCost
-    if config.registry.mode != .off && unitDouble(&screeningRNG) < config.registry.uptake {
+    // registration: the share `uptake` applies, deterred by the fee through the providers' fee
+    // elasticity on its ad valorem equivalent over expected sales
+    let registers = config.registry.uptake * _exp(-config.providerFeeElasticity * fixedFeeRate(config.registry.fee, id))
+    if config.registry.mode != .off && unitDouble(&screeningRNG) < registers {
       applyForRegistration(id)
       try kernel.schedule(.registrationDecision(product: id), after: config.registry.days + config.registry.publicityDays)
     } else {

@@ -4,15 +4,17 @@ import Simulation
 // M4 and the exchanges' compliance review: a provider chooses an exchange (or stays off-exchange),
 // pays listing and review fees and queues for review; an approved product lists and posts its ask.
 extension DataMarketModel {
-  /// The provider picks an exchange ∝ (1 + ν_P ln(1 + buyers)) e^{−ε_P φ_s}, other regions'
-  /// exchanges weighted by the cross-region visibility (M4, M5), pays listing and review fees.
+  /// The provider picks an exchange ∝ (1 + ν_P ln(1 + buyers)) e^{−ε_P(φ_s + (L_e + f_rev)/(N̂p))},
+  /// other regions' exchanges weighted by the cross-region visibility (M4, M5), against an
+  /// outside option of selling off-exchange only; then pays the listing and review fees.
   func requestListing(_ id: Int32, kernel: inout Kernel<Event>) throws {
     guard !config.exchanges.isEmpty else { return }
     let home = products[Int(id)].region
     var weights: [Double] = []
     for (e, x) in config.exchanges.enumerated() {
       let buyers = Double(byExchange[e].trades + 1)
-      var w = (1 + config.providerNetworkEffect * _log(1 + buyers)) * _exp(-config.providerFeeElasticity * x.sellerFeeRate)
+      let feeRate = x.sellerFeeRate + fixedFeeRate(x.listingFee + x.reviewFee, id)
+      var w = (1 + config.providerNetworkEffect * _log(1 + buyers)) * _exp(-config.providerFeeElasticity * feeRate)
       if x.region != home { w *= crossRegionVisibility }  // M5, the same visibility buyers search with
       weights.append(w)
     }
@@ -25,6 +27,13 @@ extension DataMarketModel {
     ledger.listingFees += x.listingFee; exchangeLedgers[e].listingFees += x.listingFee
     products[Int(id)].fees += x.listingFee
     try submitForReview(id, exchange: e, kernel: &kernel)
+  }
+
+  /// A fixed fee as a share of the product's expected revenue N̂·p: how the providers' fee
+  /// elasticity ε_P weighs listing, review and registration fees beside the ad valorem φ_s.
+  func fixedFeeRate(_ fee: Double, _ id: Int32) -> Double {
+    let revenue = config.providers.expectedSales * products[Int(id)].price
+    return revenue > 0 ? fee / revenue : 0
   }
 
   func submitForReview(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {

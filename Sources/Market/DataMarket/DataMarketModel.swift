@@ -83,6 +83,11 @@ public final class DataMarketModel: SimulationModel {
   var observedWillingness: [Double] = []
   /// Products listed at each exchange.
   var listedCount: [Int] = []
+  /// Whether the arriving buyer uses each exchange (reused buffer, M4's buyer-fee deterrence).
+  var participating: [Bool] = []
+  /// The year each buyer firm last paid each exchange's membership fee (firm × exchange; −1 never).
+  var memberSince: [Int32]
+  var firmRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
@@ -118,6 +123,8 @@ public final class DataMarketModel: SimulationModel {
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     listedCount = Array(repeating: 0, count: config.exchanges.count)
+    memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
+    firmRNG = streams.stream("firms")
     expectedPublicVolume = config.publicOperator.expectedVolume
     publicCap = 0
     publicCap = guideCap()
@@ -146,14 +153,15 @@ public final class DataMarketModel: SimulationModel {
     -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
   }
 
-  /// λ_B,r scaled by the home exchange's listings and buyer fee (M4).
+  /// λ_B,r scaled by the home exchange's listings (M4's network effect). The buyer fee φ_b acts on
+  /// on-exchange participation only (`drawParticipation()`), not on a
+  /// region's whole demand.
   func buyerRate(_ r: Int) -> Double {
     let base = config.regions[r].buyerArrivalRate
     guard let e = config.exchanges.firstIndex(where: { $0.region == r }) else { return base }
     let listings = Double(listedCount[e])
     let nu = config.buyerNetworkEffect
     return base * (1 + nu * _log(1 + listings)) / (1 + nu * _log(1 + config.networkReferenceListings))
-      * _exp(-config.buyerFeeElasticity * config.exchanges[e].buyerFeeRate)
   }
 
 
