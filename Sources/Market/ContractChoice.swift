@@ -7,6 +7,11 @@
 /// signed (terms designed on the provider's belief, which knows the true quality), so the two
 /// cannot drift apart. A menu that leaves no acceptable type means no contract: FIXED is never
 /// a fallback unless it is allowed.
+///
+/// Misreporting (M7, Ŷ = (1 − h)Y): the provider knows only the venue's mean share h̄ and designs
+/// α and the OUTCOME bonus to be paid p in expectation at h̄, bearing Var h as risk; each buyer
+/// knows its own h_j and values the terms with it. So buyers who misreport more favour
+/// risk-sharing, and a venue with a higher h̄ (off-exchange) makes providers accept it less.
 public struct ContractChoice: Sendable, Equatable {
   /// The types the scenario allows (`contracts.allowed`), in the scenario's order (ties go to
   /// the earlier one).
@@ -42,7 +47,12 @@ public struct ContractChoice: Sendable, Equatable {
     public var providerExpectedBenefit: Double
     /// E_j[Y], the buyer's belief.
     public var buyerExpectedBenefit: Double
+    /// h̄, the venue's mean misreporting share: the provider designs and values the terms with it.
     public var misreporting: Double
+    /// h_j, this buyer's own share (it knows it): its CE uses it.
+    public var buyerMisreporting: Double
+    /// Var h across buyers, a risk the provider bears on REVSHARE.
+    public var misreportingVariance: Double
     public var buyerFeeRate: Double
     public var sellerFeeRate: Double
     /// Search, due diligence, membership and cross-region costs (RMB 10,000).
@@ -51,11 +61,25 @@ public struct ContractChoice: Sendable, Equatable {
     public var marginalCost: Double
 
     public init(price: Double, providerExpectedBenefit: Double, buyerExpectedBenefit: Double, misreporting: Double,
+                buyerMisreporting: Double? = nil, misreportingVariance: Double = 0,
                 buyerFeeRate: Double, sellerFeeRate: Double, buyerFixedCosts: Double, buyerWealth: Double, marginalCost: Double) {
       self.price = price; self.providerExpectedBenefit = providerExpectedBenefit; self.buyerExpectedBenefit = buyerExpectedBenefit
-      self.misreporting = misreporting; self.buyerFeeRate = buyerFeeRate; self.sellerFeeRate = sellerFeeRate
+      self.misreporting = misreporting; self.buyerMisreporting = buyerMisreporting ?? misreporting
+      self.misreportingVariance = misreportingVariance; self.buyerFeeRate = buyerFeeRate; self.sellerFeeRate = sellerFeeRate
       self.buyerFixedCosts = buyerFixedCosts; self.buyerWealth = buyerWealth; self.marginalCost = marginalCost
     }
+  }
+
+  /// A buyer's own misreporting share at a venue of mean h̄, from its uniform draw u ∈ [0, 1):
+  /// uniform on [h̄ − w, h̄ + w] with w = min(h̄, 0.99 − h̄), so the mean is h̄ and h stays in [0, 0.99].
+  public static func buyerMisreporting(mean h: Double, draw u: Double) -> Double {
+    h + (2 * u - 1) * min(h, 0.99 - h)
+  }
+
+  /// Var h of that distribution, w²/3.
+  public static func misreportingVariance(mean h: Double) -> Double {
+    let w = min(h, 0.99 - h)
+    return w * w / 3
   }
 
   /// The terms of `type` for `deal`, designed on the provider's belief.
@@ -72,10 +96,10 @@ public struct ContractChoice: Sendable, Equatable {
     for type in allowed {
       let t = terms(type, for: deal)
       let providerCE = t.providerCE(expectedBenefit: deal.providerExpectedBenefit, sigma: sigma, misreporting: deal.misreporting,
-                                    sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
+                                    misreportingVariance: deal.misreportingVariance, sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
                                     riskAversion: providerRiskAversion, wealth: providerWealth)
       guard providerCE >= 0 else { continue }
-      let buyerCE = t.buyerCE(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, misreporting: deal.misreporting,
+      let buyerCE = t.buyerCE(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, misreporting: deal.buyerMisreporting,
                               buyerFeeRate: deal.buyerFeeRate, fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion,
                               wealth: deal.buyerWealth)
       if best == nil || buyerCE > best!.buyerCE { best = (t, buyerCE) }

@@ -83,8 +83,11 @@ public struct ContractTerms: Sendable, Equatable {
   public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
   /// Mean and variance of the payment, and its covariance with Y, when the true benefit has
-  /// mean `ey` (a party's belief), log-sd `sigma` and reports are (1 − h)·Y.
-  public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double) -> (mean: Double, variance: Double, covariance: Double) {
+  /// mean `ey` (a party's belief), log-sd `sigma` and reports are (1 − h)·Y. `misreportingVariance`
+  /// is Var h when the party does not know h (a provider facing an unknown buyer: h independent
+  /// of Y, mean h); it adds α²·Var h·E[Y²] to a REVSHARE payment's variance.
+  public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double,
+                             misreportingVariance vh: Double = 0) -> (mean: Double, variance: Double, covariance: Double) {
     let varZ = _exp(s * s) - 1
     let varY = ey * ey * varZ
     switch type {
@@ -92,7 +95,7 @@ public struct ContractTerms: Sendable, Equatable {
       return (upfront, 0, 0)
     case .revenueShare:
       let k = share * (1 - h)
-      return (upfront + k * ey, k * k * varY, k * varY)
+      return (upfront + k * ey, k * k * varY + share * share * vh * (varY + ey * ey), k * varY)
     case .outcome, .subscription:
       // reported benefit ≥ threshold ⇔ Y ≥ threshold / (1 − h) (subscription: no reporting)
       let hh = type == .subscription ? 0 : h
@@ -118,9 +121,9 @@ public struct ContractTerms: Sendable, Equatable {
   }
 
   /// The provider's certainty equivalent of π_P = P(1 − φ_s) − c.
-  public func providerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, sellerFeeRate fs: Double,
-                         marginalCost c: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
-    let (mp, vp, _) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h)
+  public func providerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, misreportingVariance vh: Double = 0,
+                         sellerFeeRate fs: Double, marginalCost c: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
+    let (mp, vp, _) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h, misreportingVariance: vh)
     let k = 1 - fs
     return k * mp - c - gamma / (2 * w) * k * k * vp
   }

@@ -170,4 +170,46 @@ import Testing
     let regA = a.periods.reduce(0) { $0 + $1.national.registrationsApplied }, regB = b.periods.reduce(0) { $0 + $1.national.registrationsApplied }
     #expect(Double(regB) < 0.85 * Double(regA), "registration applications \(regA) → \(regB)")
   }
+
+  /// M7: misreporting acts. Providers design risk-sharing terms at the venue's mean share h̄ and
+  /// bear its spread; each buyer values them at its own share, so buyers who misreport more select
+  /// REVSHARE and providers receive less than the price in expectation — the more so off-exchange
+  /// where h̄ is higher. With h̄ = 0 they receive the price exactly.
+  @Test func misreportingMakesRiskSharingNeedVerification() throws {
+    func offExchangeRevenueShare(h: Double) throws -> (selection: Double, received: Double) {
+      var c = Self.small()
+      c.contracts.allowed = [.fixed, .revenueShare]
+      c.contracts.misreportingOff = h
+      var hRev = 0.0, nRev = 0, hFixed = 0.0, nFixed = 0, received = 0.0, priced = 0.0
+      for seed in UInt64(1)...3 {
+        let (m, _) = try DataMarketModel.simulate(c, seed: seed)
+        for k in m.contracts where k.exchange < 0 {
+          if k.terms.type == .revenueShare {
+            hRev += k.misreporting; nRev += 1
+            received += k.terms.upfront + k.terms.share * (1 - k.misreporting) * k.trueMeanBenefit
+            priced += k.price
+          } else { hFixed += k.misreporting; nFixed += 1 }
+        }
+      }
+      #expect(nRev > 20 && nFixed > 20, "REVSHARE \(nRev), FIXED \(nFixed)")
+      return (hRev / Double(max(nRev, 1)) - hFixed / Double(max(nFixed, 1)), received / priced)
+    }
+    let honest = try offExchangeRevenueShare(h: 0), opaque = try offExchangeRevenueShare(h: 0.4)
+    #expect(abs(honest.received - 1) < 1e-9 && abs(honest.selection) < 1e-12)
+    #expect(opaque.selection > 0.02, "REVSHARE buyers misreport \(opaque.selection) more than FIXED buyers")
+    #expect(opaque.received < 0.99, "providers receive \(opaque.received) of the price on REVSHARE off-exchange")
+  }
+
+  @Test func theProviderBearsTheSpreadOfMisreporting() {
+    let t = ContractTerms.design(.revenueShare, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 60, sigma: 0.8,
+                                 misreporting: 0.25, term: 12, outcomeQuantile: 1, expectedUses: 100)
+    let known = t.providerCE(expectedBenefit: 60, sigma: 0.8, misreporting: 0.25, sellerFeeRate: 0, marginalCost: 1,
+                             riskAversion: 1, wealth: 500)
+    let unknown = t.providerCE(expectedBenefit: 60, sigma: 0.8, misreporting: 0.25,
+                               misreportingVariance: ContractChoice.misreportingVariance(mean: 0.25), sellerFeeRate: 0,
+                               marginalCost: 1, riskAversion: 1, wealth: 500)
+    #expect(unknown < known)
+    #expect(abs(ContractChoice.buyerMisreporting(mean: 0.25, draw: 0.5) - 0.25) < 1e-12)
+    #expect(ContractChoice.buyerMisreporting(mean: 0.9, draw: 0.999_999) <= 0.99)
+  }
 }

@@ -6,12 +6,15 @@ import Simulation
 extension DataMarketModel {
   /// A buyer whose bid waits in a book.
   struct WaitingBuyer {
-    var region: Int, segment: Int, firm: Int32, product: Int32, slot: Int32, arrival: Double
+    var region: Int, segment: Int, firm: Int32, honesty: Double, product: Int32, slot: Int32, arrival: Double
     var expectedValue: Double, trueValue: Double, frictionCosts: Double, wealth: Double, active: Bool
   }
 
   /// The buyer now arriving: region, segment, scale V_j (RMB 10,000), wealth W_j.
-  struct ArrivingBuyer { var region: Int; var segment: Int; var firm: Int32; var scale: Double; var wealth: Double; var arrival: Double }
+  /// `honesty` is the buyer's uniform draw u that fixes its misreporting share at every venue.
+  struct ArrivingBuyer {
+    var region: Int; var segment: Int; var firm: Int32; var honesty: Double; var scale: Double; var wealth: Double; var arrival: Double
+  }
 
   /// One offer a buyer weighs: a listing or a bilateral deal, with the buyer's belief, friction
   /// (real costs: search, due diligence, cross-region; the membership fee is a transfer, counted
@@ -25,7 +28,7 @@ extension DataMarketModel {
     let v = deal.sample(using: &buyerRNG)
     drawBuyerDomain()
     let firm = Int32(r * config.buyers.firmsPerRegion + Int(UniformIntegerDistribution.below(UInt64(config.buyers.firmsPerRegion), using: &firmRNG)))
-    let buyer = ArrivingBuyer(region: r, segment: segment, firm: firm, scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
+    let buyer = ArrivingBuyer(region: r, segment: segment, firm: firm, honesty: unitDouble(&misreportingRNG), scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
     var best = bestListedOffer(buyer)
     if let o = bestBilateralOffer(buyer), best == nil || o.score > best!.score { best = o }
     guard let offer = best else { return }
@@ -34,10 +37,13 @@ extension DataMarketModel {
 
   /// The buyer's contract-choice circumstances for `price` at a venue (M7), with both beliefs the
   /// buyer's own: it cannot see what the provider knows.
-  func bidDeal(price: Double, belief ev: Double, friction: Double, wealth: Double, exchange: Int, marginalCost: Double) -> ContractChoice.Deal {
+  func bidDeal(price: Double, belief ev: Double, friction: Double, wealth: Double, honesty: Double, exchange: Int,
+               marginalCost: Double) -> ContractChoice.Deal {
     let x = exchange >= 0 ? config.exchanges[exchange] : nil
-    return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev,
-                               misreporting: x == nil ? config.contracts.misreportingOff : config.contracts.misreportingOn,
+    let h = x == nil ? config.contracts.misreportingOff : config.contracts.misreportingOn
+    return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev, misreporting: h,
+                               buyerMisreporting: ContractChoice.buyerMisreporting(mean: h, draw: honesty),
+                               misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                buyerFeeRate: x?.buyerFeeRate ?? 0, sellerFeeRate: x?.sellerFeeRate ?? 0, buyerFixedCosts: friction,
                                buyerWealth: wealth, marginalCost: marginalCost)
   }
@@ -70,7 +76,7 @@ extension DataMarketModel {
       let k = 1 + (free ? 0 : x.buyerFeeRate)
       let varZ = _exp(config.benefitSigma * config.benefitSigma) - 1
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
-        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, exchange: p.exchange,
+        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
       let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
@@ -102,7 +108,7 @@ extension DataMarketModel {
       let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
       guard price >= p.marginalCost else { continue }
       guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth,
-                                                         exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
+                                                         honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
       let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
                     score: score, willingness: price, free: false)
       if best == nil || o.score > best!.score { best = o }
@@ -117,7 +123,8 @@ extension DataMarketModel {
     if p.isPublic && !offer.free { observedWillingness.append(offer.willingness) }
     if !offer.onExchange || offer.free {
       if offer.score > 0 {
-        try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, onExchange: offer.onExchange,
+        try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
+                 onExchange: offer.onExchange,
                  price: offer.free ? 0 : offer.price, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                  friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
       }
@@ -127,7 +134,7 @@ extension DataMarketModel {
     guard offer.willingness.isFinite, offer.willingness >= Self.tick else { return }
     let bidTicks = Int64(min(offer.willingness / Self.tick, Double(Int64.max >> 2)).rounded(.down))
     let b = Int32(waiting.count)
-    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, product: offer.product, slot: -1,
+    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty, product: offer.product, slot: -1,
                                 arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
                                 wealth: buyer.wealth, active: true))
@@ -140,7 +147,8 @@ extension DataMarketModel {
     if left == 0, let fill = engine.fills.first {
       waiting[Int(b)].active = false
       products[Int(offer.product)].conversions += 1
-      try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, onExchange: true,
+      try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
+               onExchange: true,
                price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
     } else if engine.canRest(book: p.book, price: bidTicks) {

@@ -11,7 +11,7 @@ extension DataMarketModel {
   /// activity. A public-interest use of public data is free and flagged `free`; a paid trade for
   /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
   /// nothing changes hands.
-  func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, onExchange: Bool, price: Double, expectedValue ev: Double,
+  func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, onExchange: Bool, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
             kernel: inout Kernel<Event>) throws {
     let free = price == 0 && products[Int(id)].isPublic
@@ -20,7 +20,9 @@ extension DataMarketModel {
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
     // M4: the membership fee, once a year per buyer firm and exchange
     let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
+    let ownH = ContractChoice.buyerMisreporting(mean: h, draw: honesty)
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
+                                   buyerMisreporting: ownH, misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                    buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
                                    buyerFixedCosts: friction + membership, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost)
     let terms: ContractTerms
@@ -34,7 +36,7 @@ extension DataMarketModel {
     }
     let cid = contracts.count
     var contract = Contract(id: cid, product: id, buyerRegion: r, segment: segment, exchange: e, terms: terms, price: price,
-                            signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: h, cash: wealth, free: free)
+                            signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: ownH, cash: wealth, free: free)
     // upfront money, friction and marginal cost
     if membership > 0 { memberSince[Int(firm) * config.exchanges.count + e] = Int32(calendar.year(atDay: now)) }
     pay(amount: terms.upfront, contract: &contract, membership: membership)

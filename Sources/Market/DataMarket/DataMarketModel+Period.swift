@@ -79,7 +79,7 @@ extension DataMarketModel {
     for (id, b, price) in batch {
       let w = waiting[Int(b)]
       if w.slot >= 0 { bidders[w.slot] = nil }
-      try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, onExchange: true, price: price, expectedValue: w.expectedValue,
+      try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, honesty: w.honesty, onExchange: true, price: price, expectedValue: w.expectedValue,
                trueValue: w.trueValue, friction: w.frictionCosts, wealth: w.wealth, arrival: w.arrival, now: now, kernel: &kernel)
     }
   }

@@ -88,6 +88,8 @@ public final class DataMarketModel: SimulationModel {
   /// The year each buyer firm last paid each exchange's membership fee (firm × exchange; −1 never).
   var memberSince: [Int32]
   var firmRNG: Xoshiro256StarStar
+  /// Each arriving buyer's misreporting draw (stream "misreporting").
+  var misreportingRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
@@ -125,6 +127,7 @@ public final class DataMarketModel: SimulationModel {
     listedCount = Array(repeating: 0, count: config.exchanges.count)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
+    misreportingRNG = streams.stream("misreporting")
     expectedPublicVolume = config.publicOperator.expectedVolume
     publicCap = 0
     publicCap = guideCap()
