@@ -1,25 +1,24 @@
 import Simulation
 
-/// The `mm1` scenario kind: the kernel's reference M/M/1 queue.
-///
-/// | key | unit | default | range |
-/// |---|---|---|---|
-/// | `queue.arrivalRate` | customers per time unit (λ) | 0.9 | > 0 |
-/// | `queue.serviceRate` | customers per time unit (μ) | 1 | > 0 |
-/// | `queue.customers` | customers served | 1,000,000 | ≥ 1 |
-/// | `queue.warmupCustomers` | customers left out of the wait statistics | 0 | ≥ 0 |
-/// | `queue.periodLength` | time units per reporting period | 1,000 | > 0 |
+/// The `mm1` scenario kind: the kernel's reference M/M/1 queue (`queue` object), its keys declared
+/// once in ``keys``.
 public enum MM1Scenario {
+  typealias Key = ScenarioKey<MM1Queue.Parameters>
+
+  static var keys: [Key] {
+    let s = "queue"
+    return [
+      .number(s, "arrivalRate", \.arrivalRate, .positive, unit: "customers per time unit", symbol: "λ", "arrival rate"),
+      .number(s, "serviceRate", \.serviceRate, .positive, unit: "customers per time unit", symbol: "μ", "service rate"),
+      .integer(s, "customers", \.customers, 1...Int.max, unit: "customers", "customers whose service starts"),
+      .integer(s, "warmupCustomers", \.warmupCustomers, 0...Int.max, unit: "customers", "customers left out of the wait statistics"),
+      .number(s, "periodLength", \.periodLength, .positive, unit: "time units", "time per periods.csv row"),
+    ]
+  }
+
   static func decode(_ root: inout ConfigReader) throws(ScenarioError) -> MM1Queue.Parameters {
-    var q = try root.object("queue")
-    let d = MM1Queue.Parameters()
-    let p = MM1Queue.Parameters(
-      arrivalRate: try q.number("arrivalRate", default: d.arrivalRate, .positive),
-      serviceRate: try q.number("serviceRate", default: d.serviceRate, .positive),
-      customers: try q.integer("customers", default: d.customers, 1...Int.max),
-      warmupCustomers: try q.integer("warmupCustomers", default: d.warmupCustomers, 0...Int.max),
-      periodLength: try q.number("periodLength", default: d.periodLength, .positive))
-    try q.finish()
+    var p = MM1Queue.Parameters()
+    try ScenarioKeyReading.readSection(&root, "queue", keys, into: &p)
     return p
   }
 }

@@ -40,7 +40,15 @@ public struct Scenario: Sendable {
     let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     let name = try r.string("name", default: base)
     _ = try r.string("description", default: "")
-    let kind = try r.string("kind", default: "mm1", allowed: kinds)
+    guard r.node["kind"] != nil else {
+      // a misspelt `kind` is reported as such
+      if case .object(let members) = root.value,
+         let near = members.first(where: { EditDistance.suggestion(for: $0.key, among: ["kind"]) != nil }) {
+        throw .unknownKey(source: near.value.source, path: "$." + near.key, suggestion: "kind")
+      }
+      throw .missing(source: root.source, path: "$.kind", expected: "the model to run: one of " + kinds.map { "\"\($0)\"" }.joined(separator: ", "))
+    }
+    let kind = try r.string("kind", default: "", allowed: kinds)
     let seed = try r.seed("seed", default: 1)
     let model: ModelConfig
     switch kind {

@@ -96,7 +96,7 @@ import Testing
     #expect(message(f, overrides: ["exchanges.defaults.sellerFeeRate=1.5"])
             == "--set exchanges.defaults.sellerFeeRate=1.5: $.exchanges.defaults.sellerFeeRate: expected a number in [0, 1], found 1.5")
     #expect(message(f, overrides: ["regions=[{name: \"East\", buyerArrivalRate: -2}]"])
-            == "--set regions=[{name: \"East\", buyerArrivalRate: -2}]: $.regions[0].buyerArrivalRate: expected a number ≥ 0, found -2")
+            == "--set regions=[{name: \"East\", buyerArrivalRate: -2}]: $.regions[0].buyerArrivalRate: expected a number in [0, 10000], found -2")
     let g = write("dm-region.json", """
     { kind: "dataMarket",
       regions: [{ name: "East" }, { name: "West" }],
