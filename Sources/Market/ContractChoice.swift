@@ -31,12 +31,15 @@ public struct ContractChoice: Sendable, Equatable {
   public var providerRiskAversion: Double
   /// W_i, the provider's wealth (RMB 10,000).
   public var providerWealth: Double
+  /// Var Z = e^{σ²} − 1, computed once.
+  public let varZ: Double
 
   public init(allowed: [ContractType], upfrontShare: Double, sigma: Double, term: Int, outcomeQuantile: Double,
               expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double) {
     self.allowed = allowed; self.upfrontShare = upfrontShare; self.sigma = sigma; self.term = term
     self.outcomeQuantile = outcomeQuantile; self.expectedUses = expectedUses; self.buyerRiskAversion = buyerRiskAversion
     self.providerRiskAversion = providerRiskAversion; self.providerWealth = providerWealth
+    self.varZ = _exp(sigma * sigma) - 1
   }
 
   /// One trade's circumstances: the price, both parties' expected benefit, the venue's
@@ -90,18 +93,24 @@ public struct ContractChoice: Sendable, Equatable {
   }
 
   /// The allowed contract with the highest buyer CE among those the provider accepts, with that
-  /// CE; nil when the provider accepts none. No allocation.
+  /// CE; nil when the provider accepts none. No allocation. When both parties hold the same belief
+  /// (a bid) the payment's moments of FIXED, SUBSCRIPTION and USAGE, which do not depend on
+  /// misreporting, are computed once for both.
   public func best(for deal: Deal) -> (terms: ContractTerms, buyerCE: Double)? {
     var best: (terms: ContractTerms, buyerCE: Double)?
     for type in allowed {
       let t = terms(type, for: deal)
-      let providerCE = t.providerCE(expectedBenefit: deal.providerExpectedBenefit, sigma: sigma, misreporting: deal.misreporting,
-                                    misreportingVariance: deal.misreportingVariance, sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
-                                    riskAversion: providerRiskAversion, wealth: providerWealth)
+      let provider = t.paymentMoments(expectedBenefit: deal.providerExpectedBenefit, sigma: sigma, varZ: varZ,
+                                      misreporting: deal.misreporting, misreportingVariance: deal.misreportingVariance)
+      let providerCE = ContractTerms.providerCE(provider, sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
+                                                riskAversion: providerRiskAversion, wealth: providerWealth)
       guard providerCE >= 0 else { continue }
-      let buyerCE = t.buyerCE(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, misreporting: deal.buyerMisreporting,
-                              buyerFeeRate: deal.buyerFeeRate, fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion,
-                              wealth: deal.buyerWealth)
+      let sameMoments = deal.providerExpectedBenefit == deal.buyerExpectedBenefit && type != .revenueShare && type != .outcome
+      let buyer = sameMoments ? provider
+        : t.paymentMoments(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, varZ: varZ, misreporting: deal.buyerMisreporting,
+                           misreportingVariance: 0)
+      let buyerCE = ContractTerms.buyerCE(buyer, expectedBenefit: deal.buyerExpectedBenefit, varZ: varZ, buyerFeeRate: deal.buyerFeeRate,
+                                          fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion, wealth: deal.buyerWealth)
       if best == nil || buyerCE > best!.buyerCE { best = (t, buyerCE) }
     }
     return best

@@ -88,7 +88,12 @@ public struct ContractTerms: Sendable, Equatable {
   /// of Y, mean h); it adds α²·Var h·E[Y²] to a REVSHARE payment's variance.
   public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double,
                              misreportingVariance vh: Double = 0) -> (mean: Double, variance: Double, covariance: Double) {
-    let varZ = _exp(s * s) - 1
+    paymentMoments(expectedBenefit: ey, sigma: s, varZ: _exp(s * s) - 1, misreporting: h, misreportingVariance: vh)
+  }
+
+  /// The same with Var Z = e^{σ²} − 1 given (the model computes it once).
+  public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, varZ: Double, misreporting h: Double,
+                             misreportingVariance vh: Double) -> (mean: Double, variance: Double, covariance: Double) {
     let varY = ey * ey * varZ
     switch type {
     case .fixed:
@@ -113,18 +118,31 @@ public struct ContractTerms: Sendable, Equatable {
   /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs.
   public func buyerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, buyerFeeRate fb: Double,
                       fixedCosts: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
-    let (mp, vp, cov) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h)
-    let varY = ey * ey * (_exp(s * s) - 1)
+    let varZ = _exp(s * s) - 1
+    return ContractTerms.buyerCE(paymentMoments(expectedBenefit: ey, sigma: s, varZ: varZ, misreporting: h, misreportingVariance: 0),
+                                 expectedBenefit: ey, varZ: varZ, buyerFeeRate: fb, fixedCosts: fixedCosts, riskAversion: gamma, wealth: w)
+  }
+
+  /// The buyer's CE from the payment's moments (by the buyer's belief) and Var Z.
+  public static func buyerCE(_ m: (mean: Double, variance: Double, covariance: Double), expectedBenefit ey: Double, varZ: Double,
+                             buyerFeeRate fb: Double, fixedCosts: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
+    let varY = ey * ey * varZ
     let k = 1 + fb
-    let variance = max(0, varY + k * k * vp - 2 * k * cov)
-    return ey - k * mp - fixedCosts - gamma / (2 * w) * variance
+    let variance = max(0, varY + k * k * m.variance - 2 * k * m.covariance)
+    return ey - k * m.mean - fixedCosts - gamma / (2 * w) * variance
   }
 
   /// The provider's certainty equivalent of π_P = P(1 − φ_s) − c.
   public func providerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, misreportingVariance vh: Double = 0,
                          sellerFeeRate fs: Double, marginalCost c: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
-    let (mp, vp, _) = paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h, misreportingVariance: vh)
+    ContractTerms.providerCE(paymentMoments(expectedBenefit: ey, sigma: s, misreporting: h, misreportingVariance: vh),
+                             sellerFeeRate: fs, marginalCost: c, riskAversion: gamma, wealth: w)
+  }
+
+  /// The provider's CE from the payment's moments (by the provider's belief).
+  public static func providerCE(_ m: (mean: Double, variance: Double, covariance: Double), sellerFeeRate fs: Double,
+                                marginalCost c: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
     let k = 1 - fs
-    return k * mp - c - gamma / (2 * w) * k * k * vp
+    return k * m.mean - c - gamma / (2 * w) * k * k * m.variance
   }
 }

@@ -39,12 +39,13 @@ extension DataMarketModel {
   /// buyer's own: it cannot see what the provider knows.
   func bidDeal(price: Double, belief ev: Double, friction: Double, wealth: Double, honesty: Double, exchange: Int,
                marginalCost: Double) -> ContractChoice.Deal {
-    let x = exchange >= 0 ? config.exchanges[exchange] : nil
-    let h = x == nil ? config.contracts.misreportingOff : config.contracts.misreportingOn
+    let on = exchange >= 0
+    let h = on ? config.contracts.misreportingOn : config.contracts.misreportingOff
     return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev, misreporting: h,
                                buyerMisreporting: ContractChoice.buyerMisreporting(mean: h, draw: honesty),
                                misreportingVariance: ContractChoice.misreportingVariance(mean: h),
-                               buyerFeeRate: x?.buyerFeeRate ?? 0, sellerFeeRate: x?.sellerFeeRate ?? 0, buyerFixedCosts: friction,
+                               buyerFeeRate: on ? config.exchanges[exchange].buyerFeeRate : 0,
+                               sellerFeeRate: on ? config.exchanges[exchange].sellerFeeRate : 0, buyerFixedCosts: friction,
                                buyerWealth: wealth, marginalCost: marginalCost)
   }
 
@@ -61,21 +62,19 @@ extension DataMarketModel {
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
       guard participating[p.exchange] else { continue }
-      let cross = config.exchanges[p.exchange].region != r
+      let cross = exchangeRegion[p.exchange] != r
       if cross && unitDouble(&choiceRNG) >= crossRegionVisibility { continue }
       products[Int(id)].views += 1
-      let x = config.exchanges[p.exchange]
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
-      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: x.detection,
+      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: config.exchanges[p.exchange].detection,
                                    registryDetection: recognised ? config.registry.detection : 0)
       let free = p.isPublic && seg.publicPurpose
       let price = free ? 0 : p.price
       var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
       if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
-      let k = 1 + (free ? 0 : x.buyerFeeRate)
-      let varZ = _exp(config.benefitSigma * config.benefitSigma) - 1
-      let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * varZ
+      let k = 1 + (free ? 0 : config.exchanges[p.exchange].buyerFeeRate)
+      let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
         : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
@@ -200,15 +199,14 @@ extension DataMarketModel {
   /// `exchangeDetection`, `registryDetection`: the screens it passed (0 = none). No allocation.
   func expectedValue(_ id: Int32, buyerScale v: Double, readinessWeight omega: Double, exchangeDetection: Double,
                      registryDetection: Double) -> (Double, Double) {
-    let p = products[Int(id)]
     let fit = Valuation.fit(buyerDomain, domainVectors, offset: Int(id) * config.domains)
-    let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: p.readiness, readinessWeight: omega)
-    let beta = config.qualityExponent
-    let truth = Valuation.value(scale: scale, quality: p.quality, qualityExponent: beta)
-    if p.isPublic { return (truth, truth) }
+    let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: products[Int(id)].readiness, readinessWeight: omega)
+    let powers = qualityPowers[Int(id)]   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
+    let truth = scale * powers.true
+    if products[Int(id)].isPublic { return (truth, truth) }
     let pi = Valuation.posteriorBad(prior: config.badShare, pass: (1 - exchangeDetection) * (1 - registryDetection))
-    let claimed = Valuation.value(scale: scale, quality: p.claimedQuality, qualityExponent: beta)
-    let degraded = Valuation.value(scale: scale, quality: p.claimedQuality * (1 - config.badShortfall), qualityExponent: beta)
+    let claimed = scale * powers.claimed
+    let degraded = scale * powers.degraded
     return (Valuation.expectedValue(posteriorBad: pi, claimedValue: claimed, badValue: degraded), truth)
   }
 

@@ -31,6 +31,8 @@ extension DataMarketModel {
                             readiness: readiness, fixedCost: fixed, marginalCost: p.marginalCost, price: isPublic ? publicCap : price,
                             limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max))
     providerGMV.append(0)
+    let beta = config.qualityExponent
+    qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))
     let id = Int32(products.count - 1)
     if !isPublic { productsByRegion[region].append(id) }
     return id

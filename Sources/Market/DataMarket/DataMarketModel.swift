@@ -83,6 +83,10 @@ public final class DataMarketModel: SimulationModel {
   var observedWillingness: [Double] = []
   /// Products listed at each exchange.
   var listedCount: [Int] = []
+  /// Each exchange's region (read for every listing a buyer sees).
+  let exchangeRegion: [Int]
+  /// Per product: q^β, q̃^β and (q̃(1 − δ_bad))^β (M1), computed when the product is created.
+  var qualityPowers: [(true: Double, claimed: Double, degraded: Double)] = []
   /// Whether the arriving buyer uses each exchange (reused buffer, M4's buyer-fee deterrence).
   var participating: [Bool] = []
   /// The year each buyer firm last paid each exchange's membership fee (firm × exchange; −1 never).
@@ -125,6 +129,7 @@ public final class DataMarketModel: SimulationModel {
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     listedCount = Array(repeating: 0, count: config.exchanges.count)
+    exchangeRegion = config.exchanges.map(\.region)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
     misreportingRNG = streams.stream("misreporting")
