@@ -33,6 +33,12 @@ public struct ContractChoice: Sendable, Equatable {
   public var providerWealth: Double
   /// Var Z = e^{σ²} − 1, computed once.
   public let varZ: Double
+  /// A lower bound on any allowed contract's expected payment by the buyer, as a share of the
+  /// price: FIXED and USAGE pay p in expectation, SUBSCRIPTION at least its two upfront periods,
+  /// REVSHARE and OUTCOME at least their upfront share. So no contract gives the buyer a CE above
+  /// E[Y] − (1 + φ_b)·p·share − costs (the variance term only lowers it): offers whose bound is
+  /// below one already found need no contract scoring.
+  public let minimumPaymentShare: Double
 
   public init(allowed: [ContractType], upfrontShare: Double, sigma: Double, term: Int, outcomeQuantile: Double,
               expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double) {
@@ -40,6 +46,18 @@ public struct ContractChoice: Sendable, Equatable {
     self.outcomeQuantile = outcomeQuantile; self.expectedUses = expectedUses; self.buyerRiskAversion = buyerRiskAversion
     self.providerRiskAversion = providerRiskAversion; self.providerWealth = providerWealth
     self.varZ = _exp(sigma * sigma) - 1
+    self.minimumPaymentShare = allowed.map { type -> Double in
+      switch type {
+      case .fixed, .usage: return 1
+      case .subscription: return 2 / Double(max(term, 2))
+      case .revenueShare, .outcome: return upfrontShare
+      }
+    }.min() ?? 1
+  }
+
+  /// The bound above: no allowed contract gives the buyer more than this CE.
+  public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double) -> Double {
+    ey - (1 + buyerFeeRate) * price * minimumPaymentShare - fixedCosts
   }
 
   /// One trade's circumstances: the price, both parties' expected benefit, the venue's

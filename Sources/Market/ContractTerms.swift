@@ -80,6 +80,13 @@ public struct ContractTerms: Sendable, Equatable {
     return m * (1 - normalCDF((_log(t / m) - s * s / 2) / s))
   }
 
+  /// Both at once, sharing the logarithm: (P(Y ≥ t), E[Y·1[Y ≥ t]]).
+  public static func exceedanceAndPartialMean(threshold t: Double, mean m: Double, sigma s: Double) -> (Double, Double) {
+    guard m > 0, t > 0, s > 0 else { return (exceedance(threshold: t, mean: m, sigma: s), partialMean(threshold: t, mean: m, sigma: s)) }
+    let l = _log(t / m)
+    return (1 - normalCDF((l + s * s / 2) / s), m * (1 - normalCDF((l - s * s / 2) / s)))
+  }
+
   public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
   /// Mean and variance of the payment, and its covariance with Y, when the true benefit has
@@ -105,8 +112,7 @@ public struct ContractTerms: Sendable, Equatable {
       // reported benefit ≥ threshold ⇔ Y ≥ threshold / (1 − h) (subscription: no reporting)
       let hh = type == .subscription ? 0 : h
       let trueThreshold = threshold / (1 - hh)
-      let prob = ContractTerms.exceedance(threshold: trueThreshold, mean: ey, sigma: s)
-      let partial = ContractTerms.partialMean(threshold: trueThreshold, mean: ey, sigma: s)
+      let (prob, partial) = ContractTerms.exceedanceAndPartialMean(threshold: trueThreshold, mean: ey, sigma: s)
       return (upfront + bonus * prob, bonus * bonus * prob * (1 - prob), bonus * (partial - ey * prob))
     case .usage:
       // U ~ Poisson(u0 Z): E = u0, Var = u0 + u0² Var Z, Cov(Y, U) = ey · u0 · Var Z

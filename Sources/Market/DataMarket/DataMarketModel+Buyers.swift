@@ -56,24 +56,31 @@ extension DataMarketModel {
     let r = buyer.region
     let seg = config.buyers.segments[buyer.segment]
     drawParticipation()
+    // read-only state held locally: a class's arrays would be retained on every access
+    let pool = listed, uses = participating, regionOf = exchangeRegion, exchanges = config.exchanges
+    let own = buyerDomain, domains = domainVectors, d = config.domains
     var best: Offer?
     for _ in 0..<config.buyers.considerationSetSize {
-      let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &choiceRNG))]
+      let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &choiceRNG))]
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
-      guard participating[p.exchange] else { continue }
-      let cross = exchangeRegion[p.exchange] != r
+      guard uses[p.exchange] else { continue }
+      let cross = regionOf[p.exchange] != r
       if cross && unitDouble(&choiceRNG) >= crossRegionVisibility { continue }
       products[Int(id)].views += 1
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
-      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: config.exchanges[p.exchange].detection,
+      let (ev, tv) = expectedValue(id, fit: Valuation.fit(own, domains, offset: Int(id) * d), buyerScale: buyer.scale,
+                                   readinessWeight: seg.readinessWeight, exchangeDetection: exchanges[p.exchange].detection,
                                    registryDetection: recognised ? config.registry.detection : 0)
       let free = p.isPublic && seg.publicPurpose
       let price = free ? 0 : p.price
       var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
       if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
-      let k = 1 + (free ? 0 : config.exchanges[p.exchange].buyerFeeRate)
+      let k = 1 + (free ? 0 : exchanges[p.exchange].buyerFeeRate)
+      if let b = best, !free, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs) <= b.score {
+        continue   // cannot beat the best offer so far, whatever the contract
+      }
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
         : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
@@ -94,18 +101,22 @@ extension DataMarketModel {
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let seg = config.buyers.segments[buyer.segment]
     var best: Offer?
+    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, d = config.domains
     for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
-      let list = productsByRegion[r]
       let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &choiceRNG))]
       let p = products[Int(id)]
       guard !p.limited else { continue }
       let recognised = p.certified
-      let (ev, tv) = expectedValue(id, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight, exchangeDetection: 0,
+      let (ev, tv) = expectedValue(id, fit: Valuation.fit(own, domains, offset: Int(id) * d), buyerScale: buyer.scale,
+                                   readinessWeight: seg.readinessWeight, exchangeDetection: 0,
                                    registryDetection: recognised ? config.registry.detection : 0)
       let friction = config.searchCost + config.dueDiligenceCost * config.offExchangeDiligenceMultiple
         * (recognised ? 1 - config.certificateDiligenceCut : 1)
       let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
       guard price >= p.marginalCost else { continue }
+      if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction) <= b.score {
+        continue   // cannot beat the best offer so far, whatever the contract
+      }
       guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth,
                                                          honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
       let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
@@ -196,10 +207,9 @@ extension DataMarketModel {
   }
 
   /// M1 + M2: the buyer's expected value of product `id`, and its value at the true quality.
-  /// `exchangeDetection`, `registryDetection`: the screens it passed (0 = none). No allocation.
-  func expectedValue(_ id: Int32, buyerScale v: Double, readinessWeight omega: Double, exchangeDetection: Double,
+  /// `fit` is Fit(d_j, d_k); `exchangeDetection`, `registryDetection`: the screens it passed (0 = none). No allocation.
+  func expectedValue(_ id: Int32, fit: Double, buyerScale v: Double, readinessWeight omega: Double, exchangeDetection: Double,
                      registryDetection: Double) -> (Double, Double) {
-    let fit = Valuation.fit(buyerDomain, domainVectors, offset: Int(id) * config.domains)
     let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: products[Int(id)].readiness, readinessWeight: omega)
     let powers = qualityPowers[Int(id)]   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
     let truth = scale * powers.true
