@@ -24,8 +24,8 @@ enum RunCommand: Command {
   static func run(_ args: ParsedArguments) throws(CLIError) {
     var seed: UInt64?
     if let s = args.value("seed") {
-      guard let v = UInt64(s) else {
-        throw .usage(command: name, message: "the value '\(s)' is invalid for '--seed': expected an integer ≥ 0")
+      guard let v = UInt64(s), v <= ConfigReader.maxSeed else {
+        throw .usage(command: name, message: "the value '\(Abbreviation.of(s))' is invalid for '--seed': expected an integer in [0, \(ConfigReader.maxSeed)]")
       }
       seed = v
     }

@@ -28,20 +28,21 @@ enum SweepCommand: Command {
   static func parseShard(_ text: String) throws(CLIError) -> (index: Int, count: Int) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
-      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N, or auto/N")
+      throw .usage(command: name, message: "the value '\(Abbreviation.of(text))' is invalid for '--shard': expected K/N with 0 ≤ K < N, or auto/N")
     }
-    var k: Int?
     if parts[0] == "auto" {
       let env = ProcessInfo.processInfo.environment
-      guard let v = env["SLURM_ARRAY_TASK_ID"] ?? env["JOB_COMPLETION_INDEX"] else {
+      guard let (variable, v) = [("SLURM_ARRAY_TASK_ID", env["SLURM_ARRAY_TASK_ID"]), ("JOB_COMPLETION_INDEX", env["JOB_COMPLETION_INDEX"])]
+        .first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) else {
         throw .usage(command: name, message: "--shard auto/\(n) needs SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX in the environment")
       }
-      k = Int(v)
-    } else {
-      k = Int(parts[0])
+      guard let k = Int(v), k >= 0, k < n else {
+        throw .usage(command: name, message: "\(variable)=\(Abbreviation.of(v)) is out of range for '--shard auto/\(n)': expected an integer in [0, \(n - 1)]")
+      }
+      return (k, n)
     }
-    guard let k, k >= 0, k < n else {
-      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N")
+    guard let k = Int(parts[0]), k >= 0, k < n else {
+      throw .usage(command: name, message: "the value '\(Abbreviation.of(text))' is invalid for '--shard': expected K/N with 0 ≤ K < N")
     }
     return (k, n)
   }
@@ -51,7 +52,7 @@ enum SweepCommand: Command {
     let shard = try args.value("shard").map { s throws(CLIError) in try parseShard(s) }
     let spec: SweepSpec
     do { spec = try SweepSpec.load(args.positionals[0]) } catch { throw .input(error.description) }
-    let base = URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent
+    let base = ScenarioName.sanitised(URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent)
     let folder = args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? "")
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
