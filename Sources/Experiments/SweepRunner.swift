@@ -135,8 +135,7 @@ public struct SweepRunner {
       let result = try ScenarioRunner.run(scenario)
       var w = CSVWriter()
       w.field(p); w.field(r); w.field(seed)
-      for a in spec.points[p] { w.field(a.csvCell) }
-      for _ in spec.points[p].count..<spec.parameters.count { w.emptyField() }
+      for cell in spec.cells(point: p) { if let cell { w.field(cell) } else { w.emptyField() } }
       for m in result.metrics { w.field(m.value) }
       let columns = identityColumns(spec) + result.metrics.map(\.name)
       return (String(decoding: w.buffer, as: UTF8.self), columns, false)
