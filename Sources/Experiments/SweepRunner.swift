@@ -26,9 +26,11 @@ public struct SweepRunner {
   public let folder: String
   public let jobs: Int
   public let shard: (index: Int, count: Int)?
+  /// Whether a journal of another sweep in the folder is discarded rather than refused.
+  public let force: Bool
 
-  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil) {
-    self.spec = spec; self.folder = folder; self.jobs = max(1, jobs); self.shard = shard
+  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil, force: Bool = false) {
+    self.spec = spec; self.folder = folder; self.jobs = max(1, jobs); self.shard = shard; self.force = force
   }
 
   /// The run indices this invocation owns.
@@ -61,11 +63,11 @@ public struct SweepRunner {
   /// Runs what is missing; calls `progress` (from worker threads, serialised) after each run.
   /// Returns the number of runs executed now.
   @discardableResult
-  public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws(SweepError) -> Int {
+  public func run(progress: (@Sendable (Progress) -> Void)? = nil, warn: (String) -> Void = { _ in }) throws(SweepError) -> Int {
     try prepareFolder()
     let journalPath = folder + "/journal.csv"
-    let journal = try Journal(path: journalPath)
-    let done = Journal.read(journalPath)
+    let done = try loadJournal(warn: warn)
+    let journal = try Journal(path: journalPath, identity: spec.identity)
     let pending = ownedRuns.filter { done[$0] == nil }
     let base: JSONNode
     do { base = try ScenarioLoader.load(spec.baseFile) } catch { throw SweepError(error.description) }
@@ -93,7 +95,7 @@ public struct SweepRunner {
               try AtomicFile.write(columns.joined(separator: ",") + "\n", to: columnsPath)
               s.columnsWritten = true
             }
-            try journalRef.append("\(index),\(line)")
+            try journalRef.append(run: index, payload: line)
           } catch let e as SweepError { s.error = e } catch { s.error = SweepError("\(error)") }
           s.finished += 1
           if failed { s.failures += 1 }
@@ -110,11 +112,52 @@ public struct SweepRunner {
 
   /// Writes runs.csv and aggregate.csv from the journal, if every run is in it.
   public func assemble() throws(SweepError) {
-    let lines = Journal.read(folder + "/journal.csv")
+    let lines = readJournal().runs
     let missing = (0..<spec.runCount).filter { lines[$0] == nil }
     guard missing.isEmpty else { throw SweepError("\(folder): \(missing.count) runs are missing (first: run \(missing[0]))") }
     let columns = SweepRunner.readColumns(folder) ?? SweepRunner.identityColumns(spec)
     do { try SweepAssembler.write(spec: spec, columns: columns, lines: lines, folder: folder) } catch { throw SweepError(error.description) }
+  }
+
+  /// The folder's journal, read against this sweep (see ``JournalReader``).
+  func readJournal() -> JournalReader {
+    let columns = SweepRunner.readColumns(folder)?.count
+    return JournalReader(path: folder + "/journal.csv", identity: spec.identity, runCount: spec.runCount,
+                         check: SweepRunner.payloadCheck(spec: spec, columns: columns))
+  }
+
+  /// Reads the journal for resuming: reports each damaged line through `warn` (its run is
+  /// redone), refuses a journal of another sweep unless `force`, and rewrites the journal
+  /// without the lines it will not use. Returns the runs already done.
+  func loadJournal(warn: (String) -> Void) throws(SweepError) -> [Int: Substring] {
+    let path = folder + "/journal.csv"
+    let journal = readJournal()
+    if let first = journal.foreign.first, !force {
+      throw SweepError("\(path): is the journal of a different sweep (line \(first.line) has sweep identity \(first.reason), "
+                       + "this sweep's is \(spec.identity)); choose another --out, remove it, or use --force")
+    }
+    journal.warnings(path: path).forEach(warn)
+    if !journal.foreign.isEmpty { warn("warning: \(path): dropped \(journal.foreign.count) lines of another sweep (--force)") }
+    if !journal.damaged.isEmpty || !journal.foreign.isEmpty {
+      let text = journal.goodLines.map { $0 + "\n" }.joined()
+      do { try AtomicFile.write(text, to: path) } catch { throw SweepError(error.description) }
+    }
+    return journal.runs
+  }
+
+  /// Why a journal payload cannot be run `index`'s row (nil when it can): a row whose point,
+  /// replicate and seed are not the run's, or whose field count is not the columns'.
+  static func payloadCheck(spec: SweepSpec, columns: Int?) -> (Int, Substring) -> String? {
+    { index, payload in
+      if payload.hasPrefix("!,") { return nil }
+      let cells = SweepAssembler.splitCSV(payload)
+      if let columns, cells.count != columns { return "expected \(columns) fields, found \(cells.count)" }
+      let p = index / spec.replications, r = index % spec.replications
+      guard cells.count >= 3, cells[0] == String(p), cells[1] == String(r), cells[2] == String(spec.seed(replicate: r)) else {
+        return "its point, replicate and seed are not those of run \(index)"
+      }
+      return nil
+    }
   }
 
   static func readColumns(_ folder: String) -> [String]? {
@@ -141,7 +184,7 @@ public struct SweepRunner {
       return (String(decoding: w.buffer, as: UTF8.self), columns, false)
     } catch {
       var w = CSVWriter()
-      w.field("!"); w.field("\(error)")
+      w.field("!"); w.field(String("\(error)".map { $0.isNewline ? " " : $0 }))
       return (String(decoding: w.buffer, as: UTF8.self), nil, true)
     }
   }

@@ -161,6 +161,10 @@ public struct SweepSpec: Sendable {
     }
   }
 
+  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` text. Journal lines and the
+  /// results folder's marker carry it, so files of another sweep are recognised.
+  public var identity: String { FNV1a.hex(JSONText.file(json)) }
+
   /// The resolved design as `sweep.json` (deterministic; no shard or clock facts).
   public var json: JSONText.Value {
     .object([

@@ -10,7 +10,7 @@ enum MergeCommand: Command {
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     guard let out = args.value("out") else { throw .usage(command: name, message: "missing '--out <DIR>'") }
-    do { try SweepMerge.merge(folders: args.positionals, into: out) } catch { throw .input(error.description) }
+    do { try SweepMerge.merge(folders: args.positionals, into: out) { writeStandardError($0 + "\n") } } catch { throw .input(error.description) }
     print("merged \(args.positionals.count) shards → \(out)/")
   }
 }

@@ -8,7 +8,7 @@ import Synchronization
 enum SweepCommand: Command {
   static let name = "sweep"
   static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
-  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--progress] [--quiet]"
+  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--progress] [--quiet]"
   static let discussion = """
     Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
     Finished runs are journalled as they finish: run the same command again after an
@@ -20,6 +20,7 @@ enum SweepCommand: Command {
     OptionSpec(name: "jobs", valueName: "N", help: "Worker threads (default: every core)."),
     OptionSpec(name: "out", valueName: "DIR", help: "Sweep folder."),
     OptionSpec(name: "shard", valueName: "K/N", help: "Run only shard K of N (0-based), or auto/N."),
+    OptionSpec(name: "force", valueName: nil, help: "Replace a folder of another sweep (or not ours); discard a journal of another sweep."),
     OptionSpec(name: "progress", valueName: nil, help: "Show progress even when stderr is not a terminal."),
     OptionSpec(name: "quiet", valueName: nil, help: "No progress and no final line."),
   ]
@@ -56,7 +57,7 @@ enum SweepCommand: Command {
     let folder = args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? "")
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
-    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard)
+    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"))
     let lastPrint = Mutex(0.0)
     let owned = runner.ownedRuns.count
     let clock = Stopwatch()
@@ -71,7 +72,7 @@ enum SweepCommand: Command {
         }
         guard due else { return }
         writeStandardError("\rruns \(p.done)/\(p.total)  \(fmt(p.rate)) runs/s  ETA \(fmt(p.eta)) s  failures \(p.failures)   ")
-      }
+      } warn: { writeStandardError($0 + "\n") }
     } catch {
       if showProgress { writeStandardError("\n") }
       throw .input(error.description)
