@@ -6,7 +6,9 @@ import Scenario
 /// sweep writes, byte for byte. Refuses shards of different sweeps, a missing or repeated shard,
 /// and shards with missing runs.
 public enum SweepMerge {
-  public static func merge(folders: [String], into out: String, warn: (String) -> Void = { _ in }) throws(SweepError) {
+  /// Merges `folders` into `out`, built beside it and swapped in whole. `out` must be absent,
+  /// empty or a merge of the same sweep, unless `force`.
+  public static func merge(folders: [String], into out: String, force: Bool = false, warn: (String) -> Void = { _ in }) throws(SweepError) {
     guard let first = folders.first else { throw SweepError("merge needs at least one shard folder") }
     guard let sweepText = try? String(contentsOfFile: first + "/sweep.json", encoding: .utf8) else {
       throw SweepError("\(first): not a sweep folder (no sweep.json)")
@@ -45,10 +47,11 @@ public enum SweepMerge {
       throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
     }
     do {
-      try AtomicFile.createDirectory(out)
-      try AtomicFile.write(sweepText, to: out + "/sweep.json")
-      if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: out + "/columns.csv") }
-      try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: out)
+      try ResultsFolder.build(out, as: FolderMarker(kind: .merge, identity: spec.identity), force: force) { temp throws(OutputError) in
+        try AtomicFile.write(sweepText, to: temp + "/sweep.json")
+        if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: temp + "/columns.csv") }
+        try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: temp)
+      }
     } catch { throw SweepError(error.description) }
   }
 

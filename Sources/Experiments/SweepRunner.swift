@@ -38,18 +38,39 @@ public struct SweepRunner {
     (0..<spec.runCount).filter { shard == nil || $0 % shard!.count == shard!.index }
   }
 
-  /// Prepares the folder: writes `sweep.json` (and `shard.json`), or checks that an existing
-  /// one is this sweep's.
-  func prepareFolder() throws(SweepError) {
-    do { try AtomicFile.createDirectory(folder) } catch { throw SweepError(error.description) }
+  /// Prepares the folder and takes its lock (released by the caller): refuses a folder of
+  /// another kind or sweep, or not ours, unless `force` (then empties it); marks it; writes
+  /// `sweep.json` (and `shard.json`), or checks that existing ones are this sweep's and shard's.
+  func prepareFolder() throws(SweepError) -> FolderLock {
+    let marker = FolderMarker(kind: .sweep, identity: spec.identity)
+    let lock: FolderLock
+    do {
+      try AtomicFile.createDirectory(folder)
+      lock = try FolderLock(folder: folder)
+    } catch { throw SweepError(error.description) }
+    do {
+      let admission = try ResultsFolder.admit(folder, as: marker, force: force, otherSweep: "its sweep.json does not match \(spec.file)")
+      if admission == .forced { try ResultsFolder.empty(folder) }
+      try marker.write(into: folder)
+      try writeSweepFiles()
+    } catch let e as SweepError {
+      lock.release(); throw e
+    } catch {
+      lock.release(); throw SweepError("\(error)")
+    }
+    return lock
+  }
+
+  /// Writes `sweep.json` and `shard.json`, or checks existing ones.
+  func writeSweepFiles() throws {
     let text = JSONText.file(spec.json)
     let path = folder + "/sweep.json"
     if let existing = try? String(contentsOfFile: path, encoding: .utf8) {
       guard existing == text else {
-        throw SweepError("\(folder): holds a different sweep (its sweep.json does not match \(spec.file)); choose another --out or remove it")
+        throw SweepError("\(folder): holds a different sweep (its sweep.json does not match \(spec.file)); choose another --out, remove it, or use --force")
       }
     } else {
-      do { try AtomicFile.write(text, to: path) } catch { throw SweepError(error.description) }
+      try AtomicFile.write(text, to: path)
     }
     let shardText = shard.map { JSONText.file(.object([("shard", .int(Int64($0.index))), ("of", .int(Int64($0.count)))])) }
       ?? JSONText.file(.object([("shard", .null)]))
@@ -57,14 +78,15 @@ public struct SweepRunner {
     if let existing = try? String(contentsOfFile: shardPath, encoding: .utf8), existing != shardText {
       throw SweepError("\(folder): was run as a different shard (\(existing.replacingOccurrences(of: "\n", with: " ")))")
     }
-    do { try AtomicFile.write(shardText, to: shardPath) } catch { throw SweepError(error.description) }
+    try AtomicFile.write(shardText, to: shardPath)
   }
 
   /// Runs what is missing; calls `progress` (from worker threads, serialised) after each run.
   /// Returns the number of runs executed now.
   @discardableResult
   public func run(progress: (@Sendable (Progress) -> Void)? = nil, warn: (String) -> Void = { _ in }) throws(SweepError) -> Int {
-    try prepareFolder()
+    let lock = try prepareFolder()
+    defer { lock.release() }
     let journalPath = folder + "/journal.csv"
     let done = try loadJournal(warn: warn)
     let journal = try Journal(path: journalPath, identity: spec.identity)

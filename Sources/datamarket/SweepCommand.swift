@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Output
 import Scenario
 import Synchronization
 
@@ -11,6 +12,9 @@ enum SweepCommand: Command {
   static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--progress] [--quiet]"
   static let discussion = """
     Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
+    DIR must be absent, empty or this sweep's folder; another sweep's, a run's or a merge's
+    folder, or a folder not written by datamarket, is refused unless --force (which empties it).
+    Ctrl-C stops the sweep; the same command resumes it.
     Finished runs are journalled as they finish: run the same command again after an
     interruption and only the missing runs execute. --shard K/N runs runs whose index is K
     modulo N (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
@@ -54,16 +58,23 @@ enum SweepCommand: Command {
     let spec: SweepSpec
     do { spec = try SweepSpec.load(args.positionals[0]) } catch { throw .input(error.description) }
     let base = ScenarioName.sanitised(URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent)
-    let folder = args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? "")
+    let folder = FolderTree.trimmed(args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? ""))
+    guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
     let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"))
     let lastPrint = Mutex(0.0)
     let owned = runner.ownedRuns.count
+    let done = Mutex<Int?>(nil)
+    let interrupt = InterruptHandler.install(folder: folder) {
+      done.withLock { $0 }.map { "\($0) of \(owned) runs are done" } ?? "no run finished in this invocation"
+    }
+    defer { interrupt.cancel() }
     let clock = Stopwatch()
     let executed: Int
     do {
       executed = try runner.run { p in
+        done.withLock { $0 = p.done }
         guard showProgress else { return }
         let due = lastPrint.withLock { last -> Bool in
           if p.seconds - last < 0.2 && p.done < p.total { return false }

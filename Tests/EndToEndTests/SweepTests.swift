@@ -70,7 +70,7 @@ import Testing
     #expect(try sweep(["scenarios/sweeps/mm1-grid.json", "--out", dir]).status == 0)
     let r = try sweep(["scenarios/sweeps/zi-strategies.json", "--out", dir])
     #expect(r.status == 2)
-    #expect(r.stderr == "error: \(dir): holds a different sweep (its sweep.json does not match scenarios/sweeps/zi-strategies.json); choose another --out or remove it\n")
+    #expect(r.stderr == "error: \(dir): holds a different sweep (its sweep.json does not match scenarios/sweeps/zi-strategies.json); choose another --out, remove it, or use --force\n")
   }
 
   @Test func aBadDesignPointFailsBeforeAnyRunNamingThePoint() throws {
