@@ -48,8 +48,7 @@ public enum SweepAssembler {
         }
       }
       aggregate.field(p)
-      for a in spec.points[p] { aggregate.field(a.csvCell) }
-      for _ in spec.points[p].count..<spec.parameters.count { aggregate.emptyField() }
+      for cell in spec.cells(point: p) { if let cell { aggregate.field(cell) } else { aggregate.emptyField() } }
       aggregate.field(succeeded)
       for k in metricNames.indices {
         let s = stats[k]

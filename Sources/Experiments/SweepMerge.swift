@@ -6,11 +6,14 @@ import Scenario
 /// sweep writes, byte for byte. Refuses shards of different sweeps, a missing or repeated shard,
 /// and shards with missing runs.
 public enum SweepMerge {
-  public static func merge(folders: [String], into out: String) throws(SweepError) {
+  /// Merges `folders` into `out`, built beside it and swapped in whole. `out` must be absent,
+  /// empty or a merge of the same sweep, unless `force`.
+  public static func merge(folders: [String], into out: String, force: Bool = false, warn: (String) -> Void = { _ in }) throws(SweepError) {
     guard let first = folders.first else { throw SweepError("merge needs at least one shard folder") }
     guard let sweepText = try? String(contentsOfFile: first + "/sweep.json", encoding: .utf8) else {
       throw SweepError("\(first): not a sweep folder (no sweep.json)")
     }
+    let spec = try reloadSpec(sweepText: sweepText, first: first)
     var seen: [Int: String] = [:]
     var count: Int?
     var lines: [Int: Substring] = [:]
@@ -26,12 +29,34 @@ public enum SweepMerge {
       count = n
       if let other = seen[k] { throw SweepError("\(f): shard \(k) is given twice (also \(other))") }
       seen[k] = f
-      for (i, l) in Journal.read(f + "/journal.csv") where i % n == k { lines[i] = l }
-      if columns == nil { columns = SweepRunner.readColumns(f) }
+      let shardColumns = SweepRunner.readColumns(f)
+      let journal = JournalReader(path: f + "/journal.csv", identity: spec.identity, runCount: spec.runCount,
+                                  check: SweepRunner.payloadCheck(spec: spec, columns: shardColumns?.count))
+      if let foreign = journal.foreign.first {
+        throw SweepError("\(f)/journal.csv: line \(foreign.line) is of a different sweep (identity \(foreign.reason), this sweep's is \(spec.identity))")
+      }
+      journal.warnings(path: f + "/journal.csv").forEach(warn)
+      for (i, l) in journal.runs where i % n == k { lines[i] = l }
+      if columns == nil { columns = shardColumns }
     }
     let n = count!
     let missingShards = (0..<n).filter { seen[$0] == nil }
     guard missingShards.isEmpty else { throw SweepError("shards missing: \(missingShards.map(String.init).joined(separator: ", ")) of \(n)") }
+    let missing = (0..<spec.runCount).filter { lines[$0] == nil }
+    guard missing.isEmpty else {
+      throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
+    }
+    do {
+      try ResultsFolder.build(out, as: FolderMarker(kind: .merge, identity: spec.identity), force: force) { temp throws(OutputError) in
+        try AtomicFile.write(sweepText, to: temp + "/sweep.json")
+        if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: temp + "/columns.csv") }
+        try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: temp)
+      }
+    } catch { throw SweepError(error.description) }
+  }
+
+  /// The sweep named in a shard's `sweep.json`, reloaded; it must still resolve to the same text.
+  static func reloadSpec(sweepText: String, first: String) throws(SweepError) -> SweepSpec {
     let sweepFile: String? = {
       if let node = try? JSON5Parser.parse(sweepText, source: first + "/sweep.json"), case .string(let path)? = node["sweep"]?.value {
         return path
@@ -42,16 +67,7 @@ public enum SweepMerge {
       throw SweepError("\(first): cannot reload the sweep file named in sweep.json")
     }
     guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }
-    let missing = (0..<spec.runCount).filter { lines[$0] == nil }
-    guard missing.isEmpty else {
-      throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
-    }
-    do {
-      try AtomicFile.createDirectory(out)
-      try AtomicFile.write(sweepText, to: out + "/sweep.json")
-      if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: out + "/columns.csv") }
-      try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: out)
-    } catch { throw SweepError(error.description) }
+    return spec
   }
 
   static func integer(_ node: JSONNode?) -> Int? {

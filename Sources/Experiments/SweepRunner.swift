@@ -26,9 +26,11 @@ public struct SweepRunner {
   public let folder: String
   public let jobs: Int
   public let shard: (index: Int, count: Int)?
+  /// Whether a journal of another sweep in the folder is discarded rather than refused.
+  public let force: Bool
 
-  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil) {
-    self.spec = spec; self.folder = folder; self.jobs = max(1, jobs); self.shard = shard
+  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil, force: Bool = false) {
+    self.spec = spec; self.folder = folder; self.jobs = max(1, jobs); self.shard = shard; self.force = force
   }
 
   /// The run indices this invocation owns.
@@ -36,18 +38,39 @@ public struct SweepRunner {
     (0..<spec.runCount).filter { shard == nil || $0 % shard!.count == shard!.index }
   }
 
-  /// Prepares the folder: writes `sweep.json` (and `shard.json`), or checks that an existing
-  /// one is this sweep's.
-  func prepareFolder() throws(SweepError) {
-    do { try AtomicFile.createDirectory(folder) } catch { throw SweepError(error.description) }
+  /// Prepares the folder and takes its lock (released by the caller): refuses a folder of
+  /// another kind or sweep, or not ours, unless `force` (then empties it); marks it; writes
+  /// `sweep.json` (and `shard.json`), or checks that existing ones are this sweep's and shard's.
+  func prepareFolder() throws(SweepError) -> FolderLock {
+    let marker = FolderMarker(kind: .sweep, identity: spec.identity)
+    let lock: FolderLock
+    do {
+      try AtomicFile.createDirectory(folder)
+      lock = try FolderLock(folder: folder)
+    } catch { throw SweepError(error.description) }
+    do {
+      let admission = try ResultsFolder.admit(folder, as: marker, force: force, otherSweep: "its sweep.json does not match \(spec.file)")
+      if admission == .forced { try ResultsFolder.empty(folder) }
+      try marker.write(into: folder)
+      try writeSweepFiles()
+    } catch let e as SweepError {
+      lock.release(); throw e
+    } catch {
+      lock.release(); throw SweepError("\(error)")
+    }
+    return lock
+  }
+
+  /// Writes `sweep.json` and `shard.json`, or checks existing ones.
+  func writeSweepFiles() throws {
     let text = JSONText.file(spec.json)
     let path = folder + "/sweep.json"
     if let existing = try? String(contentsOfFile: path, encoding: .utf8) {
       guard existing == text else {
-        throw SweepError("\(folder): holds a different sweep (its sweep.json does not match \(spec.file)); choose another --out or remove it")
+        throw SweepError("\(folder): holds a different sweep (its sweep.json does not match \(spec.file)); choose another --out, remove it, or use --force")
       }
     } else {
-      do { try AtomicFile.write(text, to: path) } catch { throw SweepError(error.description) }
+      try AtomicFile.write(text, to: path)
     }
     let shardText = shard.map { JSONText.file(.object([("shard", .int(Int64($0.index))), ("of", .int(Int64($0.count)))])) }
       ?? JSONText.file(.object([("shard", .null)]))
@@ -55,17 +78,18 @@ public struct SweepRunner {
     if let existing = try? String(contentsOfFile: shardPath, encoding: .utf8), existing != shardText {
       throw SweepError("\(folder): was run as a different shard (\(existing.replacingOccurrences(of: "\n", with: " ")))")
     }
-    do { try AtomicFile.write(shardText, to: shardPath) } catch { throw SweepError(error.description) }
+    try AtomicFile.write(shardText, to: shardPath)
   }
 
   /// Runs what is missing; calls `progress` (from worker threads, serialised) after each run.
   /// Returns the number of runs executed now.
   @discardableResult
-  public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws(SweepError) -> Int {
-    try prepareFolder()
+  public func run(progress: (@Sendable (Progress) -> Void)? = nil, warn: (String) -> Void = { _ in }) throws(SweepError) -> Int {
+    let lock = try prepareFolder()
+    defer { lock.release() }
     let journalPath = folder + "/journal.csv"
-    let journal = try Journal(path: journalPath)
-    let done = Journal.read(journalPath)
+    let done = try loadJournal(warn: warn)
+    let journal = try Journal(path: journalPath, identity: spec.identity)
     let pending = ownedRuns.filter { done[$0] == nil }
     let base: JSONNode
     do { base = try ScenarioLoader.load(spec.baseFile) } catch { throw SweepError(error.description) }
@@ -93,7 +117,7 @@ public struct SweepRunner {
               try AtomicFile.write(columns.joined(separator: ",") + "\n", to: columnsPath)
               s.columnsWritten = true
             }
-            try journalRef.append("\(index),\(line)")
+            try journalRef.append(run: index, payload: line)
           } catch let e as SweepError { s.error = e } catch { s.error = SweepError("\(error)") }
           s.finished += 1
           if failed { s.failures += 1 }
@@ -110,11 +134,52 @@ public struct SweepRunner {
 
   /// Writes runs.csv and aggregate.csv from the journal, if every run is in it.
   public func assemble() throws(SweepError) {
-    let lines = Journal.read(folder + "/journal.csv")
+    let lines = readJournal().runs
     let missing = (0..<spec.runCount).filter { lines[$0] == nil }
     guard missing.isEmpty else { throw SweepError("\(folder): \(missing.count) runs are missing (first: run \(missing[0]))") }
     let columns = SweepRunner.readColumns(folder) ?? SweepRunner.identityColumns(spec)
     do { try SweepAssembler.write(spec: spec, columns: columns, lines: lines, folder: folder) } catch { throw SweepError(error.description) }
+  }
+
+  /// The folder's journal, read against this sweep (see ``JournalReader``).
+  func readJournal() -> JournalReader {
+    let columns = SweepRunner.readColumns(folder)?.count
+    return JournalReader(path: folder + "/journal.csv", identity: spec.identity, runCount: spec.runCount,
+                         check: SweepRunner.payloadCheck(spec: spec, columns: columns))
+  }
+
+  /// Reads the journal for resuming: reports each damaged line through `warn` (its run is
+  /// redone), refuses a journal of another sweep unless `force`, and rewrites the journal
+  /// without the lines it will not use. Returns the runs already done.
+  func loadJournal(warn: (String) -> Void) throws(SweepError) -> [Int: Substring] {
+    let path = folder + "/journal.csv"
+    let journal = readJournal()
+    if let first = journal.foreign.first, !force {
+      throw SweepError("\(path): is the journal of a different sweep (line \(first.line) has sweep identity \(first.reason), "
+                       + "this sweep's is \(spec.identity)); choose another --out, remove it, or use --force")
+    }
+    journal.warnings(path: path).forEach(warn)
+    if !journal.foreign.isEmpty { warn("warning: \(path): dropped \(journal.foreign.count) lines of another sweep (--force)") }
+    if !journal.damaged.isEmpty || !journal.foreign.isEmpty {
+      let text = journal.goodLines.map { $0 + "\n" }.joined()
+      do { try AtomicFile.write(text, to: path) } catch { throw SweepError(error.description) }
+    }
+    return journal.runs
+  }
+
+  /// Why a journal payload cannot be run `index`'s row (nil when it can): a row whose point,
+  /// replicate and seed are not the run's, or whose field count is not the columns'.
+  static func payloadCheck(spec: SweepSpec, columns: Int?) -> (Int, Substring) -> String? {
+    { index, payload in
+      if payload.hasPrefix("!,") { return nil }
+      let cells = SweepAssembler.splitCSV(payload)
+      if let columns, cells.count != columns { return "expected \(columns) fields, found \(cells.count)" }
+      let p = index / spec.replications, r = index % spec.replications
+      guard cells.count >= 3, cells[0] == String(p), cells[1] == String(r), cells[2] == String(spec.seed(replicate: r)) else {
+        return "its point, replicate and seed are not those of run \(index)"
+      }
+      return nil
+    }
   }
 
   static func readColumns(_ folder: String) -> [String]? {
@@ -135,14 +200,13 @@ public struct SweepRunner {
       let result = try ScenarioRunner.run(scenario)
       var w = CSVWriter()
       w.field(p); w.field(r); w.field(seed)
-      for a in spec.points[p] { w.field(a.csvCell) }
-      for _ in spec.points[p].count..<spec.parameters.count { w.emptyField() }
+      for cell in spec.cells(point: p) { if let cell { w.field(cell) } else { w.emptyField() } }
       for m in result.metrics { w.field(m.value) }
       let columns = identityColumns(spec) + result.metrics.map(\.name)
       return (String(decoding: w.buffer, as: UTF8.self), columns, false)
     } catch {
       var w = CSVWriter()
-      w.field("!"); w.field("\(error)")
+      w.field("!"); w.field(String("\(error)".map { $0.isNewline ? " " : $0 }))
       return (String(decoding: w.buffer, as: UTF8.self), nil, true)
     }
   }

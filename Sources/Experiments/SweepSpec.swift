@@ -50,6 +50,12 @@ public struct SweepSpec: Sendable {
     RandomStreams.deriveSeed(seed, 0x5EED_0000 &+ UInt64(r)) & ((1 << 53) - 1)
   }
 
+  /// The cells of point `p` under the `parameters` columns, matched by key (empty where the
+  /// point leaves a parameter at the base scenario's value).
+  public func cells(point p: Int) -> [CSVCell?] {
+    parameters.map { k in points[p].first { $0.key == k }?.csvCell }
+  }
+
   /// The overrides of point `p`.
   public func overrides(point p: Int) -> [String] { points[p].map { "\($0.key)=\($0.text)" } }
 
@@ -155,6 +161,10 @@ public struct SweepSpec: Sendable {
     }
   }
 
+  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` text. Journal lines and the
+  /// results folder's marker carry it, so files of another sweep are recognised.
+  public var identity: String { FNV1a.hex(JSONText.file(json)) }
+
   /// The resolved design as `sweep.json` (deterministic; no shard or clock facts).
   public var json: JSONText.Value {
     .object([
@@ -218,22 +228,7 @@ public struct SweepSpec: Sendable {
       guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
         throw .cannotRead(path: csvPath, reason: "no such file")
       }
-      let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-      guard let header = lines.first else { throw .invalid(source: csvPath, path: "line 1", expected: "a header of parameter key paths", found: "an empty file") }
-      for h in header where !parameters.contains(h) {
-        throw .unknownKey(source: csvPath, path: "line 1: column \"\(h)\"", suggestion: EditDistance.suggestion(for: h, among: parameters))
-      }
-      var out: [[Assignment]] = []
-      for (i, row) in lines.dropFirst().enumerated() {
-        guard row.count == header.count else {
-          throw .invalid(source: csvPath, path: "line \(i + 2)", expected: "\(header.count) values", found: "\(row.count)")
-        }
-        out.append(zip(header, row).map { k, v in
-          if let d = Double(v) { return Assignment(key: k, value: .number(d, text: v)) }
-          return Assignment(key: k, value: .string(v))
-        })
-      }
-      return out
+      return try DesignCSV.read(text, file: csvPath, parameters: parameters)
     default:
       throw .invalid(source: source, path: "$.design.points", expected: "a CSV file name or an array of points", found: node.foundDescription)
     }

@@ -63,10 +63,13 @@ public struct ConfigReader {
     return Int(d)
   }
 
-  /// A 64-bit seed (an integer ≥ 0).
+  /// The largest seed (2^53, so that every seed is exact as a JSON number).
+  public static let maxSeed: UInt64 = 1 << 53
+
+  /// A seed: an integer in [0, ``maxSeed``].
   public mutating func seed(_ key: String, default value: UInt64) throws(ScenarioError) -> UInt64 {
     guard let n = raw(key) else { return value }
-    return UInt64(try ConfigReader.integer(n, path: path(key), 0...Int(1 << 53)))
+    return UInt64(try ConfigReader.integer(n, path: path(key), 0...Int(ConfigReader.maxSeed)))
   }
 
   /// A string, one of `allowed` when given.

@@ -9,6 +9,9 @@ public enum DoubleAuctionScenario {
     // One book's resting prices may span at most MatchingEngine.maximumSpan ticks.
     let priceMin = Int64(try m.integer("priceMin", default: 1, 1...1_000_000_000))
     let priceMax = Int64(try m.integer("priceMax", default: 200, Int(priceMin)...Int(priceMin) + 10_000_000))
+    if priceMax < priceMin, let n = m.node["priceMin"] {  // only when priceMax takes its default
+      throw .invalid(source: n.source, path: m.path("priceMin"), expected: "an integer ≤ market.priceMax (\(priceMax))", found: n.foundDescription)
+    }
     let periods = try m.integer("periods", default: 6, 1...100_000)
     let mechanism = DoubleAuctionConfig.Mechanism(rawValue: try m.string("mechanism", default: "continuous",
                                                                           allowed: DoubleAuctionConfig.Mechanism.allCases.map(\.rawValue)))!

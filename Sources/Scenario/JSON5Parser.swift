@@ -3,13 +3,18 @@
 ///
 /// Accepts strict JSON plus: `//` and `/* */` comments, unquoted identifier keys, single-quoted
 /// strings, trailing commas, hexadecimal integers, leading or trailing decimal points, a leading
-/// `+`, `Infinity` and `NaN`. Duplicate keys in one object are errors.
+/// `+`, `Infinity` and `NaN`. Duplicate keys in one object are errors. Arrays and objects nest
+/// at most ``maxDepth`` deep, so no input can exhaust the stack.
 public struct JSON5Parser {
+  /// The deepest nesting of arrays and objects accepted.
+  public static let maxDepth = 256
+
   let bytes: [UInt8]
   let source: String
   var index = 0
   var line = 1
   var lineStart = 0
+  var depth = 0
 
   /// Parses `text`; `source` names it in errors (a file path).
   public static func parse(_ text: String, source: String) throws(ScenarioError) -> JSONNode {
@@ -33,6 +38,15 @@ public struct JSON5Parser {
     while end < bytes.count, end - index < 12, bytes[end] != 10, bytes[end] != 13 { end += 1 }
     let text = String(decoding: bytes[index..<end], as: UTF8.self)
     return "'" + text + "'"
+  }
+
+  /// Enters one more level of array or object nesting, refusing to go beyond ``maxDepth``.
+  mutating func enterNesting() throws(ScenarioError) {
+    depth += 1
+    if depth > JSON5Parser.maxDepth {
+      throw .syntax(source: source, line: line, column: column,
+                    expected: "at most \(JSON5Parser.maxDepth) nested arrays and objects", found: "a deeper one")
+    }
   }
 
   mutating func advance() {
@@ -90,7 +104,7 @@ public struct JSON5Parser {
         case "Infinity": return JSONNode(.number(.infinity, text: "Infinity"), source: source, line: l, column: c)
         case "NaN": return JSONNode(.number(.nan, text: "NaN"), source: source, line: l, column: c)
         default:
-          throw .syntax(source: source, line: l, column: c, expected: "a value", found: "'\(word)'")
+          throw .syntax(source: source, line: l, column: c, expected: "a value", found: "'\(Abbreviation.of(word))'")
         }
       }
       throw error(expected: "a value")
@@ -99,6 +113,8 @@ public struct JSON5Parser {
 
   mutating func parseObject() throws(ScenarioError) -> JSONNode {
     let (l, c) = (line, column)
+    try enterNesting()
+    defer { depth -= 1 }
     advance()  // {
     var members: [JSONNode.Member] = []
     try skipSpace()
@@ -115,10 +131,10 @@ public struct JSON5Parser {
         throw error(expected: "a key or '}'")
       }
       if members.contains(where: { $0.key == key }) {
-        throw .syntax(source: source, line: kl, column: kc, expected: "each key once in an object", found: "'\(key)' again")
+        throw .syntax(source: source, line: kl, column: kc, expected: "each key once in an object", found: "'\(Abbreviation.of(key))' again")
       }
       try skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(expected: "':' after key '\(key)'") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(expected: "':' after key '\(Abbreviation.of(key))'") }
       advance()
       try skipSpace()
       let value = try parseValue()
@@ -134,6 +150,8 @@ public struct JSON5Parser {
 
   mutating func parseArray() throws(ScenarioError) -> JSONNode {
     let (l, c) = (line, column)
+    try enterNesting()
+    defer { depth -= 1 }
     advance()  // [
     var items: [JSONNode] = []
     try skipSpace()
@@ -217,7 +235,7 @@ public struct JSON5Parser {
       value = Double(body.hasSuffix(".") ? body + "0" : body)
     }
     guard let v = value else {
-      throw .syntax(source: source, line: l, column: c, expected: "a number", found: "'\(text)'")
+      throw .syntax(source: source, line: l, column: c, expected: "a number", found: "'\(Abbreviation.of(text))'")
     }
     return JSONNode(.number(negative ? -v : v, text: text), source: source, line: l, column: c)
   }

@@ -29,8 +29,16 @@ public struct JSONNode: Sendable {
     self.value = value; self.source = source; self.line = line; self.column = column
   }
 
-  /// The member called `key`, if this is an object that has one.
+  /// The member called `key`, if this is an object that has one whose value is not `null`
+  /// (`null` means "absent": the key takes its default).
   public subscript(key: String) -> JSONNode? {
+    guard let n = member(key) else { return nil }
+    if case .null = n.value { return nil }
+    return n
+  }
+
+  /// The member called `key` even when its value is `null` (which every read treats as absent).
+  public func member(_ key: String) -> JSONNode? {
     if case .object(let members) = value { return members.first { $0.key == key }?.value }
     return nil
   }
@@ -40,19 +48,21 @@ public struct JSONNode: Sendable {
     switch value {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
-    case .number(_, let text): return text
-    case .string(let s): return JSONText.quote(s.count > 40 ? String(s.prefix(40)) + "…" : s)
+    case .number(_, let text): return Abbreviation.of(text)
+    case .string(let s): return JSONText.quote(Abbreviation.of(s))
     case .array: return "an array"
     case .object: return "an object"
     }
   }
 
   /// Overlays `other` onto this node: objects merge member by member (recursively), anything
-  /// else is replaced. Used by `extends` and `--set`.
+  /// else is replaced. A `null` member clears an inherited key (it takes its default again).
+  /// Used by `extends` and `--set`.
   public func merging(_ other: JSONNode) -> JSONNode {
     guard case .object(var base) = value, case .object(let over) = other.value else { return other }
     for m in over {
       if let i = base.firstIndex(where: { $0.key == m.key }) {
+        if case .null = m.value.value { base.remove(at: i); continue }
         base[i].value = base[i].value.merging(m.value)
       } else {
         base.append(m)

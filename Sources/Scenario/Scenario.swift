@@ -9,7 +9,7 @@ public struct Scenario: Sendable {
   /// The kinds of model a scenario can drive.
   public static let kinds = ["mm1", "doubleAuction", "dataMarket"]
 
-  /// Display name (default: the file's base name).
+  /// Display name and results folder name (default: the file's base name); see ``ScenarioName``.
   public var name: String
   /// The master seed of every random stream.
   public var seed: UInt64
@@ -29,16 +29,20 @@ public struct Scenario: Sendable {
     if let seed {
       resolved = try ScenarioLoader.apply(overrides: ["seed=\(seed)"], to: root)
     }
-    var scenario = try decode(resolved, file: file)
-    scenario.overrides = overrides
-    return scenario
+    do {
+      var scenario = try decode(resolved, file: file)
+      scenario.overrides = overrides
+      return scenario
+    } catch {
+      throw OverrideAttribution.attribute(error, overrides: overrides)
+    }
   }
 
   /// Validates a resolved JSON tree.
   public static func decode(_ root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
     var r = try ConfigReader(root)
     let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-    let name = try r.string("name", default: base)
+    let name = try ScenarioName.read(&r, fileBase: base)
     _ = try r.string("description", default: "")
     guard r.node["kind"] != nil else {
       // a misspelt `kind` is reported as such

@@ -27,7 +27,7 @@ public enum ScenarioError: Error, CustomStringConvertible, Sendable, Equatable {
     case let .extendsCycle(chain):
       return "\(chain.first ?? "?"): extends cycle: " + chain.joined(separator: " → ")
     case let .badOverride(text, reason):
-      return "--set \(text): \(reason)"
+      return "\(ScenarioLoader.overrideLabel(text)): \(reason)"
     }
   }
 }

@@ -57,11 +57,17 @@ public enum ScenarioLoader {
       guard !keys.contains(where: \.isEmpty) else {
         throw .badOverride(text: text, reason: "expected KEY.PATH=VALUE with no empty key")
       }
-      let source = "--set \(text)"
+      guard keys.count <= JSON5Parser.maxDepth else {
+        throw .badOverride(text: text, reason: "expected a key path of at most \(JSON5Parser.maxDepth) keys")
+      }
+      let source = overrideLabel(text)
       var value: JSONNode
       do {
         value = try JSON5Parser.parse(valueText, source: source)
       } catch {
+        // Text meant as an array, object or quoted string must parse; any other text is a string.
+        let first = valueText.first { !$0.isWhitespace }
+        if let first, "[{\"'".contains(first) { throw error }
         value = JSONNode(.string(valueText), source: source)
       }
       value = relabel(value, source: source)
@@ -72,6 +78,14 @@ public enum ScenarioLoader {
       result = result.merging(patch)
     }
     return result
+  }
+
+  /// How errors name the override `text`: `--set KEY.PATH=VALUE`, with a long key path or value
+  /// abbreviated (``Abbreviation``).
+  public static func overrideLabel(_ text: String) -> String {
+    guard let eq = text.firstIndex(of: "=") else { return "--set " + Abbreviation.of(text, limit: 80) }
+    let key = String(text[..<eq]), value = String(text[text.index(after: eq)...])
+    return "--set " + Abbreviation.of(key, limit: 80) + "=" + Abbreviation.of(value)
   }
 
   static func relabel(_ node: JSONNode, source: String) -> JSONNode {

@@ -28,7 +28,7 @@ struct ParsedArguments {
   func integer(_ name: String, command: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int? {
     guard let text = value(name) else { return nil }
     guard let v = Int(text), range.contains(v) else {
-      throw .usage(command: command, message: "the value '\(text)' is invalid for '--\(name)': expected an integer"
+      throw .usage(command: command, message: "the value '\(Abbreviation.of(text))' is invalid for '--\(name)': expected an integer"
                    + (range.lowerBound > Int.min ? " ≥ \(range.lowerBound)" : ""))
     }
     return v
@@ -48,7 +48,7 @@ enum ArgumentParser {
       i += 1
       if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
         if arg.hasPrefix("-") && arg.count > 1 && !onlyPositionals && Double(arg) == nil {
-          throw .usage(command: command, message: "unknown option '\(arg)'" + hint(arg, options))
+          throw .usage(command: command, message: "unknown option '\(Abbreviation.of(arg))'" + hint(arg, options))
         }
         parsed.positionals.append(arg)
         continue
@@ -61,7 +61,7 @@ enum ArgumentParser {
         name = String(name[..<eq])
       }
       guard let spec = options.first(where: { $0.name == name }) else {
-        throw .usage(command: command, message: "unknown option '--\(name)'" + hint("--" + name, options))
+        throw .usage(command: command, message: "unknown option '--\(Abbreviation.of(name))'" + hint("--" + name, options))
       }
       if let valueName = spec.valueName {
         let value: String
@@ -87,7 +87,7 @@ enum ArgumentParser {
       throw .usage(command: command, message: "missing expected argument (see 'datamarket help \(command)')")
     }
     if parsed.positionals.count > positionals.upperBound {
-      throw .usage(command: command, message: "unexpected argument '\(parsed.positionals[positionals.upperBound])'")
+      throw .usage(command: command, message: "unexpected argument '\(Abbreviation.of(parsed.positionals[positionals.upperBound]))'")
     }
     return parsed
   }

@@ -35,8 +35,13 @@ enum DataMarketCLI {
     exit(execute(arguments))
   }
 
-  /// Runs one command line and returns its exit code.
+  /// Runs one command line and returns its exit code. With no arguments at all it prints the
+  /// overview to stderr and exits 2 (a usage mistake: a script calling it bare gets a failure).
   static func execute(_ arguments: [String]) -> Int32 {
+    if arguments.isEmpty {
+      writeStandardError(overview)
+      return 2
+    }
     do {
       try dispatch(arguments)
       return 0
@@ -47,7 +52,7 @@ enum DataMarketCLI {
   }
 
   static func dispatch(_ arguments: [String]) throws(CLIError) {
-    guard let first = arguments.first else { print(overview, terminator: ""); return }
+    guard let first = arguments.first else { writeStandardError(overview); return }
     switch first {
     case "--help", "-h": print(overview, terminator: "")
     case "--version": print("datamarket \(version)")

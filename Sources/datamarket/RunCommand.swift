@@ -5,9 +5,12 @@ import Scenario
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--force] [--quiet]"
   static let discussion = """
-    Outputs go to DIR (default results/<scenario name>/), each file written atomically.
+    Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
+    and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
+    run's folder; a sweep's or merge's folder, or a folder not written by datamarket, is refused
+    unless --force.
     With --check DIR the CSVs are compared with a golden folder; the first differing line is
     printed and the exit code is 1 if anything differs.
     """
@@ -17,6 +20,7 @@ enum RunCommand: Command {
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a scenario key."),
     OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
+    OptionSpec(name: "force", valueName: nil, help: "Replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
   ]
   static let positionals = 1...1
@@ -24,8 +28,8 @@ enum RunCommand: Command {
   static func run(_ args: ParsedArguments) throws(CLIError) {
     var seed: UInt64?
     if let s = args.value("seed") {
-      guard let v = UInt64(s) else {
-        throw .usage(command: name, message: "the value '\(s)' is invalid for '--seed': expected an integer ≥ 0")
+      guard let v = UInt64(s), v <= ConfigReader.maxSeed else {
+        throw .usage(command: name, message: "the value '\(Abbreviation.of(s))' is invalid for '--seed': expected an integer in [0, \(ConfigReader.maxSeed)]")
       }
       seed = v
     }
@@ -35,7 +39,13 @@ enum RunCommand: Command {
     } catch {
       throw .input(error.description)
     }
-    let folder = args.value("out") ?? "results/\(scenario.name)"
+    let folder = FolderTree.trimmed(args.value("out") ?? "results/\(scenario.name)")
+    guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
+    do {  // fail before a long run, not after it
+      _ = try ResultsFolder.admit(folder, as: FolderMarker(kind: .run), force: args.flag("force"))
+    } catch {
+      throw .input(error.description)
+    }
     let clock = Stopwatch()
     let result: RunResult
     do {
@@ -44,7 +54,10 @@ enum RunCommand: Command {
       throw .input("\(scenario.file): the run failed: \(error)")
     }
     do {
-      try result.write(scenario: scenario, toFolder: folder, version: DataMarketCLI.version, wallSeconds: clock.wallSeconds)
+      // The whole folder is built beside it and swapped in: no file of an earlier run survives.
+      try ResultsFolder.build(folder, as: FolderMarker(kind: .run), force: args.flag("force")) { temp throws(OutputError) in
+        try result.write(scenario: scenario, toFolder: temp, version: DataMarketCLI.version, wallSeconds: clock.wallSeconds)
+      }
     } catch {
       throw .input(error.description)
     }

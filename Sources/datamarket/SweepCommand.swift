@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Output
 import Scenario
 import Synchronization
 
@@ -8,9 +9,12 @@ import Synchronization
 enum SweepCommand: Command {
   static let name = "sweep"
   static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
-  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--progress] [--quiet]"
+  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--progress] [--quiet]"
   static let discussion = """
     Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
+    DIR must be absent, empty or this sweep's folder; another sweep's, a run's or a merge's
+    folder, or a folder not written by datamarket, is refused unless --force (which empties it).
+    Ctrl-C stops the sweep; the same command resumes it.
     Finished runs are journalled as they finish: run the same command again after an
     interruption and only the missing runs execute. --shard K/N runs runs whose index is K
     modulo N (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
@@ -20,6 +24,7 @@ enum SweepCommand: Command {
     OptionSpec(name: "jobs", valueName: "N", help: "Worker threads (default: every core)."),
     OptionSpec(name: "out", valueName: "DIR", help: "Sweep folder."),
     OptionSpec(name: "shard", valueName: "K/N", help: "Run only shard K of N (0-based), or auto/N."),
+    OptionSpec(name: "force", valueName: nil, help: "Replace a folder of another sweep (or not ours); discard a journal of another sweep."),
     OptionSpec(name: "progress", valueName: nil, help: "Show progress even when stderr is not a terminal."),
     OptionSpec(name: "quiet", valueName: nil, help: "No progress and no final line."),
   ]
@@ -28,20 +33,21 @@ enum SweepCommand: Command {
   static func parseShard(_ text: String) throws(CLIError) -> (index: Int, count: Int) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
-      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N, or auto/N")
+      throw .usage(command: name, message: "the value '\(Abbreviation.of(text))' is invalid for '--shard': expected K/N with 0 ≤ K < N, or auto/N")
     }
-    var k: Int?
     if parts[0] == "auto" {
       let env = ProcessInfo.processInfo.environment
-      guard let v = env["SLURM_ARRAY_TASK_ID"] ?? env["JOB_COMPLETION_INDEX"] else {
+      guard let (variable, v) = [("SLURM_ARRAY_TASK_ID", env["SLURM_ARRAY_TASK_ID"]), ("JOB_COMPLETION_INDEX", env["JOB_COMPLETION_INDEX"])]
+        .first(where: { $0.1 != nil }).map({ ($0.0, $0.1!) }) else {
         throw .usage(command: name, message: "--shard auto/\(n) needs SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX in the environment")
       }
-      k = Int(v)
-    } else {
-      k = Int(parts[0])
+      guard let k = Int(v), k >= 0, k < n else {
+        throw .usage(command: name, message: "\(variable)=\(Abbreviation.of(v)) is out of range for '--shard auto/\(n)': expected an integer in [0, \(n - 1)]")
+      }
+      return (k, n)
     }
-    guard let k, k >= 0, k < n else {
-      throw .usage(command: name, message: "the value '\(text)' is invalid for '--shard': expected K/N with 0 ≤ K < N")
+    guard let k = Int(parts[0]), k >= 0, k < n else {
+      throw .usage(command: name, message: "the value '\(Abbreviation.of(text))' is invalid for '--shard': expected K/N with 0 ≤ K < N")
     }
     return (k, n)
   }
@@ -51,17 +57,24 @@ enum SweepCommand: Command {
     let shard = try args.value("shard").map { s throws(CLIError) in try parseShard(s) }
     let spec: SweepSpec
     do { spec = try SweepSpec.load(args.positionals[0]) } catch { throw .input(error.description) }
-    let base = URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent
-    let folder = args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? "")
+    let base = ScenarioName.sanitised(URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent)
+    let folder = FolderTree.trimmed(args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? ""))
+    guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
-    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard)
+    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"))
     let lastPrint = Mutex(0.0)
     let owned = runner.ownedRuns.count
+    let done = Mutex<Int?>(nil)
+    let interrupt = InterruptHandler.install(folder: folder) {
+      done.withLock { $0 }.map { "\($0) of \(owned) runs are done" } ?? "no run finished in this invocation"
+    }
+    defer { interrupt.cancel() }
     let clock = Stopwatch()
     let executed: Int
     do {
       executed = try runner.run { p in
+        done.withLock { $0 = p.done }
         guard showProgress else { return }
         let due = lastPrint.withLock { last -> Bool in
           if p.seconds - last < 0.2 && p.done < p.total { return false }
@@ -70,7 +83,7 @@ enum SweepCommand: Command {
         }
         guard due else { return }
         writeStandardError("\rruns \(p.done)/\(p.total)  \(fmt(p.rate)) runs/s  ETA \(fmt(p.eta)) s  failures \(p.failures)   ")
-      }
+      } warn: { writeStandardError($0 + "\n") }
     } catch {
       if showProgress { writeStandardError("\n") }
       throw .input(error.description)

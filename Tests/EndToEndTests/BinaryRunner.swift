@@ -17,10 +17,11 @@ enum BinaryRunner {
   struct Result { var status: Int32; var stdout: String; var stderr: String }
 
   /// Runs `datamarket args…` in the package root.
-  static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+  static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = binary
     p.arguments = args
+    if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     p.currentDirectoryURL = packageRoot
     let out = Pipe(), err = Pipe()
     p.standardOutput = out

@@ -70,7 +70,7 @@ import Testing
     #expect(try sweep(["scenarios/sweeps/mm1-grid.json", "--out", dir]).status == 0)
     let r = try sweep(["scenarios/sweeps/zi-strategies.json", "--out", dir])
     #expect(r.status == 2)
-    #expect(r.stderr == "error: \(dir): holds a different sweep (its sweep.json does not match scenarios/sweeps/zi-strategies.json); choose another --out or remove it\n")
+    #expect(r.stderr == "error: \(dir): holds a different sweep (its sweep.json does not match scenarios/sweeps/zi-strategies.json); choose another --out, remove it, or use --force\n")
   }
 
   @Test func aBadDesignPointFailsBeforeAnyRunNamingThePoint() throws {
@@ -88,7 +88,7 @@ import Testing
   @Test func latinHypercubeAndExplicitPoints() throws {
     let dir = BinaryRunner.scratch("sweep-designs")
     let root = BinaryRunner.packageRoot.path
-    try "queue.arrivalRate\n0.3\n0.6\n".write(toFile: dir + "/design.csv", atomically: true, encoding: .utf8)
+    try "queue.customers,queue.arrivalRate\n1000,0.3\n1000,0.6\n".write(toFile: dir + "/design.csv", atomically: true, encoding: .utf8)
     try """
     { base: "\(root)/scenarios/mm1.json", replications: 2, design: { points: "design.csv" },
       parameters: { "queue.arrivalRate": { values: [0] }, "queue.customers": { values: [1000] } } }
@@ -99,7 +99,7 @@ import Testing
     """.write(toFile: dir + "/lhs.json", atomically: true, encoding: .utf8)
     #expect(try sweep([dir + "/csv.json", "--out", dir + "/o1"]).status == 0)
     let runs = BinaryRunner.read(dir + "/o1/runs.csv").split(separator: "\n")
-    #expect(runs.count == 5 && runs[1].hasPrefix("0,0,") && runs[1].contains(",0.3,") && runs[3].contains(",0.6,"))
+    #expect(runs.count == 5 && runs[1].hasPrefix("0,0,") && runs[1].contains(",0.3,1000,") && runs[3].contains(",0.6,1000,"))
     #expect(try sweep([dir + "/lhs.json", "--out", dir + "/o2"]).status == 0)
     let rates = BinaryRunner.read(dir + "/o2/aggregate.csv").split(separator: "\n").dropFirst()
       .map { Double($0.split(separator: ",")[1])! }.sorted()

@@ -12,12 +12,14 @@ import Output
 
   @Test func aTornLastLineIsDroppedAndRepaired() throws {
     let path = dir + "/journal.csv"
-    try "0,a,b\n1,c,d\n2,e,".write(toFile: path, atomically: true, encoding: .utf8)  // killed mid-write
-    #expect(Journal.read(path).keys.sorted() == [0, 1])
-    let j = try Journal(path: path)
-    try j.append("2,e,f")
+    let a = Journal.line(run: 0, identity: "id", payload: "a,b"), b = Journal.line(run: 1, identity: "id", payload: "c,d")
+    try (a + "\n" + b + "\n2,id,e,").write(toFile: path, atomically: true, encoding: .utf8)  // killed mid-write
+    let read = JournalReader(path: path, identity: "id", runCount: 3)
+    #expect(read.runs.keys.sorted() == [0, 1] && read.damaged.isEmpty && read.tornTail)
+    let j = try Journal(path: path, identity: "id")
+    try j.append(run: 2, payload: "e,f")
     j.close()
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == "0,a,b\n1,c,d\n2,e,f\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == a + "\n" + b + "\n" + Journal.line(run: 2, identity: "id", payload: "e,f") + "\n")
   }
 
   @Test func failedRunsGoToFailuresCSVAndTheRestAggregates() throws {

@@ -1,0 +1,31 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import Output
+
+/// Ctrl-C (SIGINT) during a sweep: prints how far it got and that the same command resumes,
+/// releases the folder's lock and exits 130. Finished runs are already in the journal (each is
+/// appended with one write(2) as it finishes), so nothing is lost.
+struct InterruptHandler {
+  let source: any DispatchSourceSignal
+
+  /// Installs the handler for a sweep into `folder`; `status` says how many runs are done.
+  static func install(folder: String, status: @escaping @Sendable () -> String) -> InterruptHandler {
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler {
+      writeStandardError("\nsweep: interrupted; \(status()) (journalled in \(folder)/journal.csv); run the same command again to resume\n")
+      FolderLock.release(folder + "/" + FolderLock.fileName)
+      exit(130)
+    }
+    source.resume()
+    return InterruptHandler(source: source)
+  }
+
+  /// Removes the handler and restores the default action of SIGINT.
+  func cancel() {
+    source.cancel()
+    signal(SIGINT, SIG_DFL)
+  }
+}
