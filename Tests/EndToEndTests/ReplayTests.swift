@@ -46,7 +46,7 @@ import Testing
       .write(toFile: dir + "/orders.csv", atomically: true, encoding: .utf8)
     let r = try BinaryRunner.run(["replay", dir + "/orders.csv", "--out", dir + "/trades.csv"])
     #expect(r.status == 2)
-    #expect(r.stderr == "error: \(dir)/orders.csv:3: expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found 4\n")
+    #expect(r.stderr == "error: \(dir)/orders.csv:3: expected 9 columns as in the header (ts,action,order_id,side,type,tif,price,qty,owner), found 4\n")
     #expect(!FileManager.default.fileExists(atPath: dir + "/trades.csv"))
     let missing = try BinaryRunner.run(["replay", dir + "/nope.csv"])
     #expect(missing.status == 2 && missing.stderr == "error: \(dir)/nope.csv: cannot read: no such file\n")
