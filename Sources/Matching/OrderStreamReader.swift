@@ -77,8 +77,13 @@ public struct OrderStreamReader {
   /// A reader streaming the file at `path` through a window of `chunkSize` bytes (it grows only
   /// to hold a line longer than the window).
   public init(path: String, chunkSize: Int = 4 << 20) throws(OrderStreamError) {
-    do { file = try FileChunkReader(path: path) } catch { throw OrderStreamError(error.description) }
-    source = path
+    do { self.init(reading: try FileChunkReader(path: path), chunkSize: chunkSize) } catch { throw OrderStreamError(error.description) }
+  }
+
+  /// A reader streaming an open file (a pipe, standard input) named `file.path` in messages.
+  public init(reading file: FileChunkReader, chunkSize: Int = 4 << 20) {
+    self.file = file
+    source = file.path
     self.chunkSize = max(chunkSize, 1)
     bytes = [UInt8](repeating: 0, count: self.chunkSize)
     limit = 0
