@@ -12,7 +12,8 @@
 /// millions of them: the decoded values it acts on, plus where the row's text is in the stream's
 /// buffer. The ts and order-id texts (written with every trade and event) are kept as byte ranges;
 /// any other field's text ("as written", only for rejects) is found again by
-/// ``OrderStreamReader/range(of:in:)``.
+/// ``OrderStreamReader/field(_:in:)``. The ranges are valid while the reader's window holds the
+/// row (until the next batch).
 @frozen public struct OrderRow: Sendable {
   /// Column numbers.
   public enum Column: Int { case ts = 0, action, orderID, side, type, tif, price, quantity, owner, instrument }
@@ -38,6 +39,10 @@
   @usableFromInline var priceKind: FieldKind
   @usableFromInline var quantityKind: FieldKind
   @usableFromInline var hasID: Bool
+  /// Whether the ts or order_id field is quoted with doubled quotes inside, so that its byte
+  /// range is not its text (writers then ask ``OrderStreamReader/field(_:in:)``). Rare.
+  @inlinable public var hasEscapedText: Bool { escapedText }
+  @usableFromInline var escapedText: Bool
 
   /// A row with no values decoded yet (the reader fills them in).
   @inlinable init(line: Int32, lineStart: Int) {
@@ -45,7 +50,7 @@
     self.lineStart = lineStart; self.line = line; instrument = 0
     tsStart = 0; tsEnd = 0; idStart = 0; idEnd = 0
     action = .unknown; side = nil; type = nil; tif = nil
-    priceKind = .empty; quantityKind = .empty; hasID = false
+    priceKind = .empty; quantityKind = .empty; hasID = false; escapedText = false
   }
 
   /// The order id as a 64-bit key (see ``OrderStreamReader``); nil when the field is empty.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Writes files atomically: the bytes go to a temporary file in the same folder, which is flushed
 /// and then renamed over the target. A reader sees the old file or the whole new one, never half;
@@ -27,13 +28,18 @@ public enum AtomicFile {
     try write(Array(text.utf8), to: path)
   }
 
-  /// A temporary path beside `path`, unique to this process.
+  /// A temporary path beside `path`, unique to this call: the target's name, the process id and
+  /// a per-process counter, so two outputs (even of one target) never share a temporary file.
   public static func temporaryPath(for path: String) -> String {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    return "\(folder).\(name).\(getpid()).tmp"
+    let serial = temporaryCounter.wrappingAdd(1, ordering: .relaxed).oldValue
+    return "\(folder).\(name).\(getpid()).\(serial).tmp"
   }
+
+  /// Temporary paths handed out by this process.
+  static let temporaryCounter = Atomic<Int>(0)
 
   /// Renames a finished temporary file over `path`.
   public static func commit(temporary: String, to path: String) throws(OutputError) {

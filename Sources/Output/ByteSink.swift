@@ -18,6 +18,11 @@ public final class ByteSink {
     self.fd = fd; self.path = path
   }
 
+  /// Writes to the open descriptor `fd` (standard output, a spool file), named `path` in errors.
+  public init(descriptor fd: Int32, path: String) {
+    self.fd = fd; self.path = path
+  }
+
   /// Writes all of `bytes`.
   public func write(_ bytes: [UInt8]) throws(OutputError) {
     var failure: OutputError?

@@ -74,7 +74,7 @@ public struct CSVWriter {
   /// An unsigned integer field.
   public mutating func field(_ value: UInt64) {
     separator()
-    if value <= UInt64(Int64.max) { appendInteger(Int64(value)) } else { buffer.append(contentsOf: String(value).utf8) }
+    appendDecimal(value, negative: false)
   }
 
   /// A double field in shortest round-trip form; non-finite values as `nan`, `inf`, `-inf`.
@@ -112,16 +112,22 @@ public struct CSVWriter {
   }
 
   @inline(__always)
-  mutating func appendInteger(_ value: Int64) {
-    if value == 0 { buffer.append(UInt8(ascii: "0")); return }
-    var v = value.magnitude
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    let start = buffer.count
-    while v > 0 {
-      buffer.append(UInt8(truncatingIfNeeded: v % 10) &+ 48)
-      v /= 10
+  mutating func appendInteger(_ value: Int64) { appendDecimal(value.magnitude, negative: value < 0) }
+
+  /// Appends `magnitude` in decimal (after a `-` if `negative`): the digits are formed right to
+  /// left in a stack buffer and appended at once.
+  @inline(__always)
+  mutating func appendDecimal(_ magnitude: UInt64, negative: Bool) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+      var i = 21, v = magnitude
+      repeat {
+        i &-= 1
+        digits[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+        v /= 10
+      } while v > 0
+      if negative { i &-= 1; digits[i] = UInt8(ascii: "-") }
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<21]))
     }
-    buffer[start...].reverse()
   }
 }
 

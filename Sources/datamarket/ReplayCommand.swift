@@ -3,16 +3,19 @@ import Matching
 import Output
 
 /// `datamarket replay`: runs an order stream through the matching engine and writes the trades
-/// (and optionally the events) as the order-stream contract specifies.
+/// (and optionally the events) as the order-stream contract specifies, streaming: memory does
+/// not grow with the file, apart from the table of accepted order ids and the resting books.
 enum ReplayCommand: Command {
   static let name = "replay"
   static let abstract = "Replay an order stream through the matching engine; write trades (and events)."
   static let usage = "datamarket replay ORDERS.csv [--out TRADES.csv] [--events EVENTS.csv] [--check TRADES.csv] [--quiet]"
   static let discussion = """
-    ORDERS.csv: ts,action,order_id,side,type,tif,price,qty,owner[,instrument], processed in file
-    order. Malformed values become reject events; a line with the wrong number of columns stops
-    the replay with exit code 2. Without --out the trades go to standard output. --check compares
-    the trades with an expected file and reports the first differing line (exit 1).
+    ORDERS.csv: ts,action,order_id,side,type,tif,price,qty,owner[,instrument] in file order, or
+    any order its header names. Malformed values become reject events; a line with the wrong
+    number of columns stops the replay with exit code 2 and writes nothing. Without --out the
+    trades go to standard output once the whole stream has been replayed. --check compares the
+    trades with an expected file and reports the first differing line (exit 1). The outputs, the
+    input and the --check file must be different files.
     """
   static let options = [
     OptionSpec(name: "out", valueName: "TRADES.csv", help: "Write the trades here (atomically)."),
@@ -23,67 +26,33 @@ enum ReplayCommand: Command {
   static let positionals = 1...1
   /// Rows read, processed and written at a time.
   static let chunkRows = 4096
+  /// Bytes of the input read at a time (the reader's window).
+  static let windowBytes = 4 << 20
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let input = args.positionals[0]
-    let bytes: [UInt8]
-    switch FileBytes.read(input) {
-    case .success(let b): bytes = b
-    case .failure(let e): throw .input(e.description)
-    }
+    let tradesPath = args.value("out"), eventsPath = args.value("events"), checkPath = args.value("check")
+    try SamePathCheck.refuse([("ORDERS.csv", input), ("--out", tradesPath), ("--events", eventsPath), ("--check", checkPath)],
+                             pairs: [(0, 1), (0, 2), (1, 2), (3, 1), (3, 2)], command: name)
+    var reader: OrderStreamReader
+    do { reader = try OrderStreamReader(path: input, chunkSize: windowBytes) } catch { throw .input(error.description) }
     let clock = Stopwatch()
-    var reader = OrderStreamReader(bytes: bytes, source: input)
-    let tradesPath = args.value("out")
-    let eventsPath = args.value("events")
-    var tradesTemp = "", eventsTemp = ""
-    // Temporary files never outlive the command: committed ones were renamed away already.
-    defer {
-      if !tradesTemp.isEmpty { unlink(tradesTemp) }
-      if !eventsTemp.isEmpty { unlink(eventsTemp) }
-    }
     do {
-      var tradesSink: ByteSink?, eventsSink: ByteSink?
-      if let tradesPath {
-        tradesTemp = AtomicFile.temporaryPath(for: tradesPath)
-        tradesSink = try ByteSink(path: tradesTemp)
-      }
-      if let eventsPath {
-        eventsTemp = AtomicFile.temporaryPath(for: eventsPath)
-        eventsSink = try ByteSink(path: eventsTemp)
-      }
-      var writer = ReplayWriter(trades: tradesSink.map { CSVWriter(sink: $0) } ?? CSVWriter(),
-                                events: eventsSink.map { CSVWriter(sink: $0) })
-      let processor = OrderStreamProcessor(expectedOrders: max(1024, bytes.count / 64))  // rows are ~50 bytes; the table grows if needed
+      let outputs = try ReplayOutputs(tradesPath: tradesPath, eventsPath: eventsPath)
+      var writer = ReplayWriter(trades: CSVWriter(sink: outputs.trades), events: outputs.events.map { CSVWriter(sink: $0) })
+      // The id table starts small and doubles as accepted ids come (it must remember them all).
+      let processor = OrderStreamProcessor(expectedOrders: min(max(1024, reader.sizeHint / 64), 1 << 18))
       processor.recordsEvents = eventsPath != nil
-      var rows = 0
-      do {
-        // Rows are read, processed and written in chunks (the processor overlaps the id lookups
-        // of each chunk's rows; see OrderStreamProcessor.process(_:)).
-        var chunk = ContiguousArray<OrderRow>()
-        chunk.reserveCapacity(Self.chunkRows)
-        repeat {
-          chunk.removeAll(keepingCapacity: true)
-          while chunk.count < Self.chunkRows, let row = try reader.next() { chunk.append(row) }
-          chunk.withUnsafeBufferPointer { rows in
-            processor.process(rows)
-            writer.write(rows: rows, from: processor, reader: reader)
-          }
-          rows += chunk.count
-        } while chunk.count == Self.chunkRows
-      } catch {
-        throw CLIError.input(error.description)
-      }
+      let rows: Int
+      do { rows = try writer.replay(&reader, through: processor, batchRows: chunkRows) } catch { throw CLIError.input(error.description) }
       try writer.flush()
-      if let tradesSink, let tradesPath { try tradesSink.close(); try AtomicFile.commit(temporary: tradesTemp, to: tradesPath) }
-      if let eventsSink, let eventsPath { try eventsSink.close(); try AtomicFile.commit(temporary: eventsTemp, to: eventsPath) }
-      if tradesPath == nil {
-        if let expected = args.value("check") {
-          try GoldenCheck.compareBytes(writer.trades.buffer, label: "trades", expected: expected)
-        } else {
-          FileHandle.standardOutput.write(Data(writer.trades.buffer))
-        }
-      } else if let expected = args.value("check") {
-        try GoldenCheck.compareFile(actual: tradesPath!, expected: expected)
+      try outputs.commit()
+      if let checkPath {
+        let trades: FileChunkReader
+        do { trades = try outputs.tradesReader() } catch { throw CLIError.input(error.description) }
+        try StreamingCheck.compare(trades, label: tradesPath ?? "trades", expected: checkPath)
+      } else if tradesPath == nil {
+        try outputs.copySpool(to: STDOUT_FILENO)
       }
       if !args.flag("quiet") && tradesPath != nil {
         let seconds = clock.cpuSeconds

@@ -148,7 +148,7 @@ import Testing
   }
 
   @Test func wrongColumnCountIsAnErrorNamingTheLine() throws {
-    #expect(throws: OrderStreamError("test.csv:3: expected 9 or 10 columns (ts,action,order_id,side,type,tif,price,qty,owner[,instrument]), found 4")) {
+    #expect(throws: OrderStreamError("test.csv:3: expected 9 columns as in the header (ts,action,order_id,side,type,tif,price,qty,owner), found 4")) {
       _ = try OrderStreamFixtures.replay(header + "1,new,1,buy,limit,gtc,10,5,a\n2,new,2,buy\n")
     }
   }

@@ -53,6 +53,14 @@ func readFile(_ path: String) throws -> String {
     #expect(t.hasSuffix(".tmp"))
   }
 
+  /// Two outputs never share a temporary file, even two of the same target in one process.
+  @Test func temporaryPathsAreUniquePerCall() {
+    let a = AtomicFile.temporaryPath(for: "out/trades.csv"), b = AtomicFile.temporaryPath(for: "out/trades.csv")
+    let c = AtomicFile.temporaryPath(for: "out/events.csv")
+    #expect(a != b && a != c && b != c)
+    #expect(a.hasPrefix("out/.trades.csv.\(getpid()).") && c.hasPrefix("out/.events.csv.\(getpid())."))
+  }
+
   @Test func runMetadataIsDeterministicJSON() {
     let m = RunMetadata(version: "1", scenarioName: "s", scenarioFile: "f.json", scenarioHash: RunMetadata.hash("x"),
                         seed: 7, overrides: ["a.b=1"], eventsProcessed: 10, wallSeconds: 0.5)

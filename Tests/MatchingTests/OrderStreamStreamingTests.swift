@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Matching
+@testable import Output
+
+/// Streaming a file through a small window gives byte for byte what processing it whole gives:
+/// lines split across window boundaries (a `\r\n` split between its two bytes, a line longer
+/// than the window), a last line without a line end, batches of any size.
+@Suite struct OrderStreamStreamingTests {
+  static func file(_ name: String, _ text: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orderstream-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/" + name
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// (trades, events) of replaying the file at `path` through a window of `chunk` bytes.
+  static func streamed(_ path: String, chunk: Int, batchRows: Int) throws -> (trades: String, events: String) {
+    var reader = try OrderStreamReader(path: path, chunkSize: chunk)
+    let processor = OrderStreamProcessor(expectedOrders: 16)
+    var writer = ReplayWriter(trades: CSVWriter(), events: CSVWriter())
+    _ = try writer.replay(&reader, through: processor, batchRows: batchRows)
+    return (String(decoding: writer.trades.buffer, as: UTF8.self), String(decoding: writer.events!.buffer, as: UTF8.self))
+  }
+
+  @Test(arguments: [(1024, 100), (1024, 4096), (4096, 7), (61, 3), (1, 1)])
+  func smallWindowsMatchWholeFileProcessing(chunk: Int, batchRows: Int) throws {
+    let rows = chunk == 1 ? 300 : 5_000
+    var text = DifferentialTests.randomStream(seed: 11, rows: rows, instruments: 3)
+    text.removeLast()  // the last line has no line end
+    let whole = try OrderStreamFixtures.replay(text)
+    #expect(whole.trades.split(separator: "\n").count > 100 || chunk == 1)
+    for (name, variant) in [("lf", text), ("crlf", text.replacingOccurrences(of: "\n", with: "\r\n")),
+                            ("cr", "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r"))] {
+      let path = try Self.file("stream-\(chunk)-\(batchRows)-\(name).csv", variant)
+      let got = try Self.streamed(path, chunk: chunk, batchRows: batchRows)
+      #expect(got.trades == whole.trades, "\(name): trades differ")
+      #expect(got.events == whole.events, "\(name): events differ")
+    }
+  }
+
+  @Test func aLineLongerThanTheWindowIsCarriedWhole() throws {
+    let owner = String(repeating: "o", count: 5_000)
+    let text = "ts,action,order_id,side,type,tif,price,qty,owner\n1,new,1,sell,limit,gtc,10,1,\(owner)\n2,new,2,buy,limit,gtc,10,1,\"\(owner)\""
+    let path = try Self.file("long.csv", text)
+    #expect(try Self.streamed(path, chunk: 1024, batchRows: 10) == OrderStreamFixtures.replay(text))
+  }
+
+  @Test func tooLongALineIsAnErrorWithoutReadingOn() throws {
+    let text = "1,new,1,sell,limit,gtc,10,1,a\n" + String(repeating: "x", count: 200_000) + "\n"
+    let path = try Self.file("toolong.csv", text)
+    #expect(throws: OrderStreamError("\(path):2: expected a line of at most 65,535 bytes, found a longer one")) {
+      _ = try Self.streamed(path, chunk: 4096, batchRows: 10)
+    }
+    #expect(throws: OrderStreamError("test.csv:2: expected a line of at most 65,535 bytes, found a longer one")) {
+      _ = try OrderStreamFixtures.replay(text)
+    }
+  }
+
+  @Test func emptyAndHeaderOnlyFilesHaveNoRows() throws {
+    for text in ["", "\u{FEFF}", "ts,action,order_id,side,type,tif,price,qty,owner", "ts,action,order_id,side,type,tif,price,qty,owner\r\n", "\n"] {
+      let path = try Self.file("empty.csv", text)
+      let got = try Self.streamed(path, chunk: 2, batchRows: 10)
+      #expect(got.trades == "trade_id,ts,buy_order_id,sell_order_id,price,qty,aggressor\n")
+      #expect(got.events == "ts,order_id,event,side,price,qty,detail\n")
+    }
+  }
+}
