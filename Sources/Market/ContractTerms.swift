@@ -11,7 +11,8 @@ import Glibc
 public enum ContractType: String, Sendable, CaseIterable, Equatable {
   /// Pay p at signing; the buyer bears all downstream risk.
   case fixed = "FIXED"
-  /// Pay p/term each period; the buyer stops after two periods if its benefit per period is below the fee.
+  /// A fee p_s each period; the buyer stops after two periods if its benefit per period is below
+  /// the list price's per-period share (Y < p). p_s is set so the expected payment is p.
   case subscription = "SUBSCRIPTION"
   /// A base fee plus a fee per use; uses U ~ Poisson(u0·Z).
   case usage = "USAGE"
@@ -52,10 +53,15 @@ public struct ContractTerms: Sendable, Equatable {
       let prob = ContractTerms.exceedance(threshold: t.threshold, mean: (1 - h) * ey, sigma: sigma)
       t.bonus = prob > 0 ? (p - t.upfront) / prob : 0
     case .subscription:
+      // the buyer continues past the first two periods iff Y/term ≥ p/term ⇔ Y ≥ p, with
+      // probability P by the provider's belief; the fee p_s = p/(2 + (term − 2)P) makes the
+      // expected payment 2p_s + (term − 2)p_s·P = p
       let periods = Double(max(term, 2))
-      t.upfront = 2 * p / periods            // the first two periods are always paid
-      t.bonus = p - t.upfront                 // the rest, paid when benefit per period covers the fee
-      t.threshold = p                          // Y/term ≥ p/term  ⇔  Y ≥ p
+      t.threshold = p
+      let continues = ContractTerms.exceedance(threshold: p, mean: ey, sigma: sigma)
+      let fee = p / (2 + (periods - 2) * continues)
+      t.upfront = 2 * fee                      // the first two periods are always paid
+      t.bonus = (periods - 2) * fee            // the rest, paid when the benefit covers the price
     case .usage:
       t.upfront = upfrontShare * p
       t.expectedUses = expectedUses

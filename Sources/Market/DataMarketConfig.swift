@@ -139,7 +139,8 @@ public struct DataMarketConfig: Sendable, Equatable {
   }
 
   public var periods = 60
-  public var periodDays = 30.0
+  /// A twelfth of a 365-day year, so 12 periods are a year.
+  public var periodDays = 365.0 / 12
   public var warmupPeriods = 12
   /// u: 0 fragmented … 1 unified.
   public var unification = 0.2

@@ -60,10 +60,9 @@ enum DataMarketOutput {
     let measured = model.periods.filter { $0.index >= c.warmupPeriods }
     var a = DataMarketActivity(), l = DataMarketLedger()
     for p in measured { a.add(p.national); l.add(p.ledger) }
-    let t = Double(a.trades)
-    let years = Double(measured.count) * c.periodDays / 365
+    let paid = Double(a.contractCounts.reduce(0, +))   // paid contracts: free public-interest uses have no type
+    let years = ReportingCalendar(periodDays: c.periodDays).years(periods: measured.count)
     let exchangeGMV = c.exchanges.indices.map { e in measured.reduce(0.0) { $0 + $1.byExchange[e].onExchangeGMV } }
-    let providerGMV = model.products.map(\.revenue)
     var metrics: [(name: String, value: CSVCell)] = [
       ("periods_measured", .int(measured.count)),
       ("buyer_arrivals", .int(a.buyerArrivals)),
@@ -106,10 +105,10 @@ enum DataMarketOutput {
       ("total_welfare_expected_wan_rmb", .double(l.expectedTotalWelfare)),
       ("clawbacks_wan_rmb", .double(l.clawbacks)),
       ("exchange_hhi", .double(Concentration.hhi(exchangeGMV))),
-      ("provider_hhi", .double(Concentration.hhi(providerGMV))),
+      ("provider_hhi", .double(Concentration.hhi(model.measuredProviderGMV()))),
     ]
     for (i, type) in ContractType.allCases.enumerated() {
-      metrics.append(("contract_share_\(type.rawValue.lowercased())", .double(t > 0 ? Double(a.contractCounts[i]) / t : .nan)))
+      metrics.append(("contract_share_\(type.rawValue.lowercased())", .double(paid > 0 ? Double(a.contractCounts[i]) / paid : .nan)))
     }
     // contracts.csv and providers.csv
     var contracts = CSVTable(columns: ["contract", "signed_day", "product", "buyer_region", "segment", "exchange", "type", "price_wan_rmb",

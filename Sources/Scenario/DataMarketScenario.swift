@@ -51,7 +51,7 @@ public enum DataMarketScenario {
       if c.regions.contains(where: { $0.name == name }) {
         throw .invalid(source: n.source, path: r.path("name"), expected: "a region name not used before", found: "\"\(name)\"")
       }
-      var region = DataMarketConfig.Region(name: name, buyerArrivalRate: 5, providerArrivalRate: 0.1, annotationBase: false)
+      var region = newRegion(name)
       try ScenarioKeyReading.read(&r, DataMarketKeys.region, into: &region)
       try r.finish()
       c.regions.append(region)
@@ -96,7 +96,7 @@ public enum DataMarketScenario {
     for (i, n) in segments.enumerated() {
       var s = try ConfigReader(n, path: "$.buyers.segments[\(i)]")
       let name = try s.string("name", default: "segment\(i)")
-      var segment = DataMarketConfig.Segment(name: name, share: 1, readinessWeight: 0.3, publicPurpose: false)
+      var segment = newSegment(name)
       try ScenarioKeyReading.read(&s, DataMarketKeys.segment, into: &segment)
       try s.finish()
       c.buyers.segments.append(segment)
@@ -104,6 +104,16 @@ public enum DataMarketScenario {
     if c.buyers.segments.reduce(0, { $0 + $1.share }) <= 0 {
       throw .invalid(source: b.node.source, path: "$.buyers.segments", expected: "shares with a positive sum", found: "all zero")
     }
+  }
+
+  /// What a `regions[]` entry holds before its keys are read (its keys' defaults).
+  static func newRegion(_ name: String) -> DataMarketConfig.Region {
+    DataMarketConfig.Region(name: name, buyerArrivalRate: 5, providerArrivalRate: 0.1, annotationBase: false)
+  }
+
+  /// What a `buyers.segments[]` entry holds before its keys are read.
+  static func newSegment(_ name: String) -> DataMarketConfig.Segment {
+    DataMarketConfig.Segment(name: name, share: 1, readinessWeight: 0.3, publicPurpose: false)
   }
 
   static func readAllowedContracts(_ k: inout ConfigReader, into c: inout DataMarketConfig) throws(ScenarioError) {

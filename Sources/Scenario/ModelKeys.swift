@@ -45,10 +45,10 @@ public enum ModelKeys {
       ScenarioKeyRow(path: path, type: type, range: range, defaultText: def, unit: "", symbol: symbol, meaning: meaning)
     }
     let defaultExchange = c.exchanges[0]
-    let defaultRegion = c.regions[0], defaultSegment = c.buyers.segments[0]
+    let defaultRegion = DataMarketScenario.newRegion("R0"), defaultSegment = DataMarketScenario.newSegment("segment0")
     return k.market.map { $0.row(c) }
       + [custom("regions", "array", "≥ 1 region", "East 6/0.12, South 5/0.10, North 4/0.08, Southwest 2/0.06 (per day)", "",
-                "the regions; each entry has the keys below (assumed rates)"),
+                "the regions; an entry has the keys below, whose defaults are an entry's own (assumed)"),
          custom("regions[].name", "string", "unique", "R<i>", "", "region name (exchanges and the public operator refer to it)")]
       + k.region.map { $0.row(defaultRegion) }
       + [custom("exchanges.list", "array", "", "one per region (SDE, SZDEX, BJDEX, GBDEX for four)", "",
@@ -56,7 +56,7 @@ public enum ModelKeys {
       + k.exchange.map { $0.row(defaultExchange) }
       + k.registry.map { $0.row(c) } + k.providers.map { $0.row(c) } + k.buyers.map { $0.row(c) }
       + [custom("buyers.segments", "array", "shares with a positive sum", "ai 0.30, finance 0.30, manufacturing 0.25, publicInterest 0.15",
-                "", "buyer segments (assumed); each entry has name and the keys below"),
+                "", "buyer segments (assumed); an entry has name and the keys below, with an entry's own defaults"),
          custom("buyers.segments[].name", "string", "", "segment<i>", "", "segment name")]
       + k.segment.map { $0.row(defaultSegment) }
       + [custom("contracts.allowed", "array", ContractType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),

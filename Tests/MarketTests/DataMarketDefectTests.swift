@@ -212,4 +212,20 @@ import Testing
     #expect(abs(ContractChoice.buyerMisreporting(mean: 0.25, draw: 0.5) - 0.25) < 1e-12)
     #expect(ContractChoice.buyerMisreporting(mean: 0.9, draw: 0.999_999) <= 0.99)
   }
+
+  /// Public products have no marginal cost of their own (the operator's costs are C_o), so a low
+  /// cap still sells; and a posted cap is what buyers pay, also when a lower re-posted cap reaches
+  /// bids that wait at higher prices.
+  @Test func publicDataSellsAtThePostedCap() throws {
+    var c = Self.small(periods: 36)
+    c.publicOperator.capMultiple = 0.2
+    let (m, _) = try DataMarketModel.simulate(c, seed: 11)
+    let publicSales = m.contracts.filter { !$0.free && m.products[Int($0.product)].isPublic }
+    #expect(publicSales.count > 10, "\(publicSales.count) commercial sales of public data at κ_cap = 0.2")
+    var caps = Set(m.periods.map { Int64(($0.publicPriceCap / 0.01).rounded(.up)) })
+    caps.insert(Int64((DataMarketModel(config: c, seed: 11).publicCap / 0.01).rounded(.up)))
+    for k in publicSales {
+      #expect(caps.contains(Int64((k.price / 0.01).rounded())), "public sale at \(k.price), caps \(caps.sorted())")
+    }
+  }
 }

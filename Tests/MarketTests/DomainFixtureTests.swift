@@ -47,11 +47,7 @@ import Testing
       let t = ContractTerms.design(type, price: 20, upfrontShare: 0.3, providerExpectedBenefit: 60, sigma: 0.8, misreporting: 0.05,
                                    term: 12, outcomeQuantile: 1, expectedUses: 100)
       let (mean, _, _) = t.paymentMoments(expectedBenefit: 60, sigma: 0.8, misreporting: 0.05)
-      if type == .subscription {
-        #expect(mean <= 20 + 1e-9, "\(type)")  // subscription payments stop when the benefit falls short
-      } else {
-        #expect(abs(mean - 20) < 1e-9, "\(type): expected payment \(mean)")
-      }
+      #expect(abs(mean - 20) < 1e-9, "\(type): expected payment \(mean)")
     }
   }
 

@@ -22,4 +22,18 @@ import Testing
              + "the summary needs a measured period, found 12")
     #expect(load("{ kind: \"dataMarket\", market: { periods: 12, warmupPeriods: 11 } }") == "no error")
   }
+
+  /// The contract mix is a mix of paid contracts: its shares add up to 1 (free uses have no type).
+  @Test func contractSharesAddUpToOne() throws {
+    let path = NSTemporaryDirectory() + "datamarket-dm-shares-\(ProcessInfo.processInfo.processIdentifier).json"
+    try "{ kind: \"dataMarket\", market: { periods: 8, warmupPeriods: 1 }, contracts: { allowed: [\"FIXED\", \"REVSHARE\", \"SUBSCRIPTION\"] } }"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try ScenarioRunner.run(try Scenario.load(file: path))
+    var sum = 0.0
+    for m in result.metrics where m.name.hasPrefix("contract_share_") { sum += Double(m.value.text) ?? .nan }
+    #expect(abs(sum - 1) < 1e-12, "contract shares sum to \(sum)")
+    let free = result.metrics.first { $0.name == "public_free_uses" }.map { Int($0.value.text) ?? 0 } ?? 0
+    #expect(free > 0)
+  }
 }

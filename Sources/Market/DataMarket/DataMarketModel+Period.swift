@@ -54,9 +54,13 @@ extension DataMarketModel {
       // yearly MAR review: revenue above MAR is deducted from next year's MAR (M8)
       if calendar.closesYear(period: index) { clawback = reviewPublicOperatorYear(); reviewed = true }
     }
+    // contracts still waiting for their benefit realise at the horizon (after the last signings),
+    // so that every contract whose costs are counted also has its benefit and payments counted
+    if index + 1 >= config.periods { for i in contracts.indices { realiseBenefit(i) } }
+    if index + 1 == config.warmupPeriods { providerGMVAtWarmupEnd = providerGMV }
     let record = PeriodRecord(index: index, ledger: ledger, national: national, byRegion: byRegion, byExchange: byExchange,
                               exchangeLedgers: exchangeLedgers, listings: listedCount,
-                              providerHHI: Concentration.hhi(periodProviderGMV()), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
+                              providerHHI: Concentration.hhi(providerShares(periodProviderGMV())), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
                               publicPriceCap: publicCap, clawback: clawback)
     periods.append(record)
     ledger = DataMarketLedger(); national = DataMarketActivity()
@@ -69,6 +73,24 @@ extension DataMarketModel {
 
   func periodProviderGMV() -> [Double] {
     providerGMV.indices.map { providerGMV[$0] - ($0 < lastPeriodGMV.count ? lastPeriodGMV[$0] : 0) }
+  }
+
+  /// GMV per provider for concentration: each private product is one provider, and the public
+  /// operator's products are one provider (its GMV summed, listed last).
+  func providerShares(_ gmvByProduct: [Double]) -> [Double] {
+    var shares: [Double] = []
+    shares.reserveCapacity(gmvByProduct.count)
+    var operatorGMV = 0.0
+    for (i, g) in gmvByProduct.enumerated() {
+      if products[i].isPublic { operatorGMV += g } else { shares.append(g) }
+    }
+    shares.append(operatorGMV)
+    return shares
+  }
+
+  /// GMV per provider over the measured periods (after warm-up), as ``providerShares(_:)`` groups it.
+  public func measuredProviderGMV() -> [Double] {
+    providerShares(providerGMV.indices.map { providerGMV[$0] - ($0 < providerGMVAtWarmupEnd.count ? providerGMVAtWarmupEnd[$0] : 0) })
   }
 
   /// Signs contracts for waiting bids filled outside a buyer's own arrival (a re-posted lower

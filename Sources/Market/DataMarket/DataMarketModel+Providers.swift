@@ -28,7 +28,8 @@ extension DataMarketModel {
     let price = (1 + p.markup) * (fixed / p.expectedSales + p.marginalCost)
     domainVectors.append(contentsOf: newDomain())
     products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
-                            readiness: readiness, fixedCost: fixed, marginalCost: p.marginalCost, price: isPublic ? publicCap : price,
+                            readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
+                            price: isPublic ? publicCap : price,
                             limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max))
     providerGMV.append(0)
     let beta = config.qualityExponent

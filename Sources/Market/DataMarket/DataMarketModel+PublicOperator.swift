@@ -7,6 +7,9 @@ extension DataMarketModel {
   /// Before any willingness to pay has been observed, a monopolist (κ_cap = ∞) opens at this
   /// multiple of the guide price [assumed].
   static let monopolyOpeningMultiple = 3.0
+  /// Weight of last year's realised volume in the next Q̂ (partial adjustment, so caps do not
+  /// swing from year to year) [assumed].
+  static let volumeAdjustment = 0.5
 
   /// The public operator's price cap κ_cap·p̂ with the guide price p̂ = MAR / Q̂ (Q̂ the expected
   /// commercial volume per year); κ_cap = ∞ ⇒ the monopoly price against last year's observed
@@ -20,13 +23,15 @@ extension DataMarketModel {
   }
 
   /// The yearly review (M8): this cycle's revenue above MAR is clawed back (a transfer from the
-  /// operator to the government), Q̂ becomes the volume the year realised (if any), and the cap is
+  /// operator to the government), Q̂ moves halfway to the volume the year realised (if any), and the cap is
   /// re-set (``repostPublicAsks(now:kernel:)`` posts it as the next period opens). Returns the
   /// clawback.
   func reviewPublicOperatorYear() -> Double {
     let clawback = PublicDataPricing.clawback(revenue: publicRevenueThisYear, mar: config.mar)
     ledger.clawbacks += clawback
-    if publicVolumeThisYear > 0 { expectedPublicVolume = Double(publicVolumeThisYear) }
+    if publicVolumeThisYear > 0 {
+      expectedPublicVolume += Self.volumeAdjustment * (Double(publicVolumeThisYear) - expectedPublicVolume)
+    }
     publicRevenueThisYear = 0
     publicVolumeThisYear = 0
     publicCap = guideCap()

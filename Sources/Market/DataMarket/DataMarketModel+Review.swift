@@ -12,7 +12,7 @@ extension DataMarketModel {
     let home = products[Int(id)].region
     var weights: [Double] = []
     for (e, x) in config.exchanges.enumerated() {
-      let buyers = Double(byExchange[e].trades + 1)
+      let buyers = Double(byExchange[e].trades)   // N_buyers,e: this period's trades at e so far
       let feeRate = x.sellerFeeRate + fixedFeeRate(x.listingFee + x.reviewFee, id)
       var w = (1 + config.providerNetworkEffect * _log(1 + buyers)) * _exp(-config.providerFeeElasticity * feeRate)
       if x.region != home { w *= crossRegionVisibility }  // M5, the same visibility buyers search with
@@ -101,7 +101,8 @@ extension DataMarketModel {
     if !p.limited {
       engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
       let fills = Array(engine.fills)
-      for f in fills { fillWaitingBid(f, product: id, priceTicks: f.price) }
+      // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
+      for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
       // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
       // an ask that cannot rest is withdrawn until its next re-post.
       products[Int(id)].askSlot = engine.canRest(book: p.book, price: ticks)

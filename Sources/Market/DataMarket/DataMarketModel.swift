@@ -100,6 +100,8 @@ public final class DataMarketModel: SimulationModel {
   var pendingSignings: [(Int32, Int32, Double)] = []
   /// Provider GMV at the end of the previous period (for the period's provider HHI).
   var lastPeriodGMV: [Double] = []
+  /// Provider GMV when the warm-up ended (empty without warm-up).
+  var providerGMVAtWarmupEnd: [Double] = []
   /// Price tick: prices are integer multiples of RMB 100 (0.01 of the money unit) in the books.
   static let tick = 0.01
   /// M3's p_max for adaptive pricing (RMB 10,000, i.e. RMB 1 bn) [assumed]: far above any deal.
@@ -196,12 +198,8 @@ public final class DataMarketModel: SimulationModel {
     case .benefitRealization(let c):
       realiseBenefit(Int(c))
     case .periodEnd(let p):
-      let last = p + 1 >= config.periods
-      // contracts still waiting for their benefit realise at the horizon, so that every contract
-      // whose costs are counted also has its benefit and payments counted
-      if last { for i in contracts.indices { realiseBenefit(i) } }
       try closePeriod(p, kernel: &kernel)
-      if last { kernel.stop(); return }
+      if p + 1 >= config.periods { kernel.stop(); return }
       try kernel.schedule(.periodEnd(p + 1), at: Double(p + 2) * config.periodDays, priority: -1)
     }
   }
