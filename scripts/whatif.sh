@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/datamarket
-metrics="gmv_per_year_wan_rmb trades match_rate on_exchange_share cross_region_share bad_trade_share listings_final ai_trades public_commercial_trades buyer_surplus_wan_rmb exchange_profit_wan_rmb total_welfare_wan_rmb exchange_hhi"
+metrics="gmv_per_year_wan_rmb trades match_rate on_exchange_share cross_region_share bad_trade_share listings_final ai_trades public_commercial_trades public_operator_revenue_wan_rmb contract_share_revshare contract_share_outcome buyer_surplus_expected_wan_rmb exchange_profit_wan_rmb total_welfare_expected_wan_rmb total_welfare_wan_rmb exchange_hhi"
 for f in scenarios/whatif/w*.json; do
   name=$(basename "$f" .json)
   rm -rf "results/whatif/$name"   # a fresh folder: never resume results of an older build

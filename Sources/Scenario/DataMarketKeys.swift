@@ -154,7 +154,7 @@ enum DataMarketKeys {
       .number(s, "capMultiple", \.publicOperator.capMultiple, .positiveOrInfiniteFrom0, symbol: "κ_cap",
               "caps at κ_cap × the guide price MAR/Q̂; Infinity = monopoly within the clawback"),
       .number(s, "expectedVolume", \.publicOperator.expectedVolume, .range(1e-3, 1e9), unit: "sales per year", symbol: "Q̂",
-              "first year's expected commercial sales; then last year's realised volume (assumed)"),
+              "first year's expected commercial sales; then moves halfway to each year's realised volume (assumed)"),
     ]
   }
 

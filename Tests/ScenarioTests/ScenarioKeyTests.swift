@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scenario
+import Market
 
 /// The key declarations are the ones decoding uses, and the README's reference is theirs.
 @Suite struct ScenarioKeyTests {
@@ -50,5 +51,17 @@ import Testing
     do { _ = try Scenario.load(file: path) } catch {
       #expect(error.description == "\(path): $.kind: expected the model to run: one of \"mm1\", \"doubleAuction\", \"dataMarket\", found nothing")
     }
+  }
+}
+
+/// The README's column reference is `datamarket columns … --markdown`.
+@Suite struct DataMarketColumnReferenceTests {
+  @Test func theReadmeColumnReferenceIsTheColumnTables() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let summary = readme.contains(DataMarketColumns.markdown(DataMarketColumns.summary))
+    let periods = readme.contains(DataMarketColumns.markdown(DataMarketColumns.periods))
+    #expect(summary, "README.md lacks `datamarket columns summary --markdown`")
+    #expect(periods, "README.md lacks `datamarket columns periods --markdown`")
   }
 }
