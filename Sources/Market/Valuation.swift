@@ -16,6 +16,27 @@ public enum Valuation {
     return max(0, dot / (na.squareRoot() * nb.squareRoot()))
   }
 
+  /// The same from the dot product and the two vectors' Euclidean norms (the model keeps each
+  /// product's norm and computes the buyer's once): identical to ``fit(_:_:offset:)``.
+  public static func fit(dot: Double, normA: Double, normB: Double) -> Double {
+    guard normA > 0, normB > 0 else { return 0 }
+    return max(0, dot / (normA * normB))
+  }
+
+  /// Σ a_i·b_{offset+i} and √Σ a_i² over the shared length, no allocation.
+  public static func dot(_ a: [Double], _ b: [Double], offset: Int) -> Double {
+    var dot = 0.0
+    for i in 0..<min(a.count, b.count - offset) { dot += a[i] * b[offset + i] }
+    return dot
+  }
+
+  /// √Σ x_i² of `v[offset ..< offset + count]`.
+  public static func norm(_ v: [Double], offset: Int = 0, count: Int) -> Double {
+    var n = 0.0
+    for i in offset..<min(v.count, offset + count) { n += v[i] * v[i] }
+    return n.squareRoot()
+  }
+
   /// The quality-free part of M1: V_j · Fit · (1 − ω_j(1 − a_k)).
   public static func scale(buyerScale v: Double, fit: Double, readiness a: Double, readinessWeight omega: Double) -> Double {
     v * fit * (1 - omega * (1 - a))

@@ -58,18 +58,22 @@ extension DataMarketModel {
     drawParticipation()
     // read-only state held locally: a class's arrays would be retained on every access
     let pool = listed, uses = participating, regionOf = exchangeRegion, exchanges = config.exchanges
-    let own = buyerDomain, domains = domainVectors, d = config.domains
+    let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
+    let ownNorm = Valuation.norm(own, count: d)
+    var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
+    defer { choiceRNG = rng }
     var best: Offer?
     for _ in 0..<config.buyers.considerationSetSize {
-      let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &choiceRNG))]
+      let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
       guard uses[p.exchange] else { continue }
       let cross = regionOf[p.exchange] != r
-      if cross && unitDouble(&choiceRNG) >= crossRegionVisibility { continue }
+      if cross && unitDouble(&rng) >= crossRegionVisibility { continue }
       products[Int(id)].views += 1
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
-      let (ev, tv) = expectedValue(id, fit: Valuation.fit(own, domains, offset: Int(id) * d), buyerScale: buyer.scale,
+      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
+      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale,
                                    readinessWeight: seg.readinessWeight, exchangeDetection: exchanges[p.exchange].detection,
                                    registryDetection: recognised ? config.registry.detection : 0)
       let free = p.isPublic && seg.publicPurpose
@@ -101,13 +105,17 @@ extension DataMarketModel {
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let seg = config.buyers.segments[buyer.segment]
     var best: Offer?
-    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, d = config.domains
+    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
+    let ownNorm = Valuation.norm(own, count: d)
+    var rng = choiceRNG
+    defer { choiceRNG = rng }
     for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
-      let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &choiceRNG))]
+      let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &rng))]
       let p = products[Int(id)]
       guard !p.limited else { continue }
       let recognised = p.certified
-      let (ev, tv) = expectedValue(id, fit: Valuation.fit(own, domains, offset: Int(id) * d), buyerScale: buyer.scale,
+      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
+      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale,
                                    readinessWeight: seg.readinessWeight, exchangeDetection: 0,
                                    registryDetection: recognised ? config.registry.detection : 0)
       let friction = config.searchCost + config.dueDiligenceCost * config.offExchangeDiligenceMultiple

@@ -26,7 +26,9 @@ extension DataMarketModel {
     let limited = !isPublic && unitDouble(&productRNG) < p.limitedShare
     // M3 cost-plus; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
     let price = (1 + p.markup) * (fixed / p.expectedSales + p.marginalCost)
-    domainVectors.append(contentsOf: newDomain())
+    let domain = newDomain()
+    domainVectors.append(contentsOf: domain)
+    domainNorms.append(Valuation.norm(domain, count: domain.count))
     products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
                             readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
                             price: isPublic ? publicCap : price,

@@ -85,6 +85,8 @@ public final class DataMarketModel: SimulationModel {
   var listedCount: [Int] = []
   /// Each exchange's region (read for every listing a buyer sees).
   let exchangeRegion: [Int]
+  /// Per product: the norm of its domain vector (for Fit).
+  var domainNorms: [Double] = []
   /// Per product: q^β, q̃^β and (q̃(1 − δ_bad))^β (M1), computed when the product is created.
   var qualityPowers: [(true: Double, claimed: Double, degraded: Double)] = []
   /// Whether the arriving buyer uses each exchange (reused buffer, M4's buyer-fee deterrence).
