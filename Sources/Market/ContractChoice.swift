@@ -33,12 +33,9 @@ public struct ContractChoice: Sendable, Equatable {
   public var providerWealth: Double
   /// Var Z = e^{σ²} − 1, computed once.
   public let varZ: Double
-  /// A lower bound on any allowed contract's expected payment by the buyer, as a share of the
-  /// price: FIXED and USAGE pay p in expectation, SUBSCRIPTION at least its two upfront periods,
-  /// REVSHARE and OUTCOME at least their upfront share. So no contract gives the buyer a CE above
-  /// E[Y] − (1 + φ_b)·p·share − costs (the variance term only lowers it): offers whose bound is
-  /// below one already found need no contract scoring.
-  public let minimumPaymentShare: Double
+  /// Whether OUTCOME or REVSHARE are allowed (the only types whose expected payment a buyer can
+  /// see below the price, through its own misreporting).
+  let allowsOutcome: Bool, allowsRevenueShare: Bool
 
   public init(allowed: [ContractType], upfrontShare: Double, sigma: Double, term: Int, outcomeQuantile: Double,
               expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double) {
@@ -46,18 +43,25 @@ public struct ContractChoice: Sendable, Equatable {
     self.outcomeQuantile = outcomeQuantile; self.expectedUses = expectedUses; self.buyerRiskAversion = buyerRiskAversion
     self.providerRiskAversion = providerRiskAversion; self.providerWealth = providerWealth
     self.varZ = _exp(sigma * sigma) - 1
-    self.minimumPaymentShare = allowed.map { type -> Double in
-      switch type {
-      case .fixed, .usage: return 1
-      case .subscription: return 2 / Double(max(term, 2))
-      case .revenueShare, .outcome: return upfrontShare
-      }
-    }.min() ?? 1
+    self.allowsOutcome = allowed.contains(.outcome)
+    self.allowsRevenueShare = allowed.contains(.revenueShare)
   }
 
-  /// The bound above: no allowed contract gives the buyer more than this CE.
-  public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double) -> Double {
-    ey - (1 + buyerFeeRate) * price * minimumPaymentShare - fixedCosts
+  /// An upper bound on the buyer's CE over the allowed types for a *bid* (both beliefs the
+  /// buyer's, E[Y] = `ey`), so that offers whose bound is below one already found need no
+  /// contract scoring: CE = E[Y] − (1 + φ_b)·E_j[P] − costs − (risk term ≥ 0), and E_j[P] is at
+  /// least p·share. FIXED, USAGE and SUBSCRIPTION are designed to pay p in expectation at the
+  /// designing belief (share 1); REVSHARE pays p0 + (p − p0)(1 − h_j)/(1 − h̄) ≥ that at the
+  /// highest h_j; OUTCOME at least its upfront p0.
+  public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double,
+                           misreporting h: Double) -> Double {
+    var share = 1.0
+    if allowsRevenueShare {
+      let highest = h + min(h, 0.99 - h)
+      share = min(share, upfrontShare + (1 - upfrontShare) * (1 - highest) / (1 - h))
+    }
+    if allowsOutcome { share = min(share, upfrontShare) }
+    return ey - (1 + buyerFeeRate) * price * share - fixedCosts
   }
 
   /// One trade's circumstances: the price, both parties' expected benefit, the venue's

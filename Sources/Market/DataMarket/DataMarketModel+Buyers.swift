@@ -82,7 +82,8 @@ extension DataMarketModel {
       if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
       let k = 1 + (free ? 0 : exchanges[p.exchange].buyerFeeRate)
-      if let b = best, !free, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs) <= b.score {
+      if let b = best, !free, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
+                                                                misreporting: config.contracts.misreportingOn) < b.score - Self.boundMargin(b.score) {
         continue   // cannot beat the best offer so far, whatever the contract
       }
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
@@ -122,7 +123,8 @@ extension DataMarketModel {
         * (recognised ? 1 - config.certificateDiligenceCut : 1)
       let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
       guard price >= p.marginalCost else { continue }
-      if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction) <= b.score {
+      if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
+                                                       misreporting: config.contracts.misreportingOff) < b.score - Self.boundMargin(b.score) {
         continue   // cannot beat the best offer so far, whatever the contract
       }
       guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth,
@@ -193,6 +195,10 @@ extension DataMarketModel {
       participating[e] = x.buyerFeeRate <= 0 || unitDouble(&choiceRNG) < _exp(-config.buyerFeeElasticity * x.buyerFeeRate)
     }
   }
+
+  /// How far below the best score an offer's CE bound must be to skip scoring it: a relative
+  /// 1e-9, so rounding in the bound can never skip an offer that would win.
+  static func boundMargin(_ score: Double) -> Double { 1e-9 * max(1, abs(score)) }
 
   /// M5: the probability that a listing outside the buyer's region is visible, v0 + (1 − v0)u.
   var crossRegionVisibility: Double { config.visibilityFloor + (1 - config.visibilityFloor) * config.unification }
