@@ -1,126 +1,132 @@
-import Simulation
+/// A party to the data market's money flows: buyers, private providers, the public-data
+/// operator, the registry, the government, the world outside the market (benefits come from it,
+/// real costs go to it), and each exchange.
+public struct LedgerAccount: Hashable, Sendable {
+  /// Row of the account in a ledger's balances.
+  public let index: Int
+  public static let buyers = LedgerAccount(index: 0)
+  public static let providers = LedgerAccount(index: 1)
+  public static let publicOperator = LedgerAccount(index: 2)
+  public static let registry = LedgerAccount(index: 3)
+  public static let government = LedgerAccount(index: 4)
+  public static let world = LedgerAccount(index: 5)
+  static let fixedAccounts = 6
+  /// Exchange `e` (from 0).
+  public static func exchange(_ e: Int) -> LedgerAccount { LedgerAccount(index: fixedAccounts + e) }
+}
 
-/// Money and welfare of one reporting period, booked so that both sides of every transfer land
-/// in the same period (DOMAIN.md §4.6). Money in RMB 10,000.
+/// What a posting is for. Prices and fees are transfers between parties; `benefit` and
+/// `realCost` cross the market's boundary (to and from the world).
+public enum LedgerFlow: Int, CaseIterable, Sendable {
+  case price, buyerFee, sellerFee, membershipFee, listingFee, reviewFee, registrationFee, clawback, benefit, realCost
+}
+
+/// Money and welfare of one reporting period as double-entry postings: every posting moves an
+/// amount of one flow from one account to another, so money is conserved by construction (each
+/// flow sums to zero over the accounts) and every figure — payments, receipts, fees, surpluses,
+/// profits, welfare, and each exchange's own — is derived from the balances, never posted twice.
+/// Money in RMB 10,000.
 ///
-/// Identities (checked as properties over random scenarios):
+/// Identities (hold by construction; tested as properties over random scenarios):
 /// - buyer payments = provider receipts + exchange trade fees + public-operator revenue;
 /// - total welfare = buyer surplus + provider profit + exchange profit + operator profit −
 ///   government cost = Σ benefits − Σ real costs.
 public struct DataMarketLedger: Sendable, Equatable {
-  /// Prices and buyer-side fees paid by buyers (incl. membership fees).
-  public var buyerPayments = 0.0
-  /// What private providers receive for sales, net of the seller fee.
-  public var providerReceipts = 0.0
-  /// φ_b·P + φ_s·P + m_b collected by exchanges on trades.
-  public var exchangeTradeFees = 0.0
-  /// What the public operator receives for sales, net of the seller fee.
-  public var publicOperatorRevenue = 0.0
-  /// Listing and review fees (providers → exchanges) and registration fees (providers → registry).
-  public var listingFees = 0.0
-  public var reviewFees = 0.0
-  public var registrationFees = 0.0
-  /// Realised benefits Y (buyers), booked when they realise.
-  public var benefits = 0.0
+  /// Number of exchange accounts.
+  public let exchanges: Int
+  /// balances[account.index × flows + flow]: what the account received (+) or paid (−).
+  var balances: [Double]
   /// Benefits in expectation: each contract's true mean benefit E[Y], booked when it is signed.
-  /// Welfare on these is free of the heavy-tailed benefit shocks Z.
+  /// A memo line, not a transfer: welfare on it is free of the heavy-tailed benefit shocks Z.
   public var expectedBenefits = 0.0
+
+  static let flows = LedgerFlow.allCases.count
+
+  public init(exchanges: Int = 0) {
+    self.exchanges = exchanges
+    balances = Array(repeating: 0, count: (LedgerAccount.fixedAccounts + exchanges) * Self.flows)
+  }
+
+  /// Moves `amount` of `flow` from `from` to `to`. No allocation.
+  public mutating func post(_ amount: Double, _ flow: LedgerFlow, from: LedgerAccount, to: LedgerAccount) {
+    balances[from.index * Self.flows + flow.rawValue] -= amount
+    balances[to.index * Self.flows + flow.rawValue] += amount
+  }
+
+  /// What `account` received (+) or paid (−) of `flow`.
+  public func balance(_ account: LedgerAccount, _ flow: LedgerFlow) -> Double { balances[account.index * Self.flows + flow.rawValue] }
+
+  /// `account`'s net over every flow.
+  public func balance(_ account: LedgerAccount) -> Double {
+    var sum = 0.0
+    for f in 0..<Self.flows { sum += balances[account.index * Self.flows + f] }
+    return sum
+  }
+
+  /// Σ over the exchange accounts of `value`.
+  func overExchanges(_ value: (LedgerAccount) -> Double) -> Double {
+    var sum = 0.0
+    for e in 0..<exchanges { sum += value(.exchange(e)) }
+    return sum
+  }
+
+  /// Prices and buyer-side fees paid by buyers (membership fees included).
+  public var buyerPayments: Double { -(balance(.buyers, .price) + balance(.buyers, .buyerFee) + balance(.buyers, .membershipFee)) }
+  /// What private providers receive for sales, net of the seller fee.
+  public var providerReceipts: Double { balance(.providers, .price) + balance(.providers, .sellerFee) }
+  /// φ_b·P + φ_s·P + m_b collected by exchanges on trades.
+  public var exchangeTradeFees: Double {
+    overExchanges { balance($0, .buyerFee) + balance($0, .sellerFee) + balance($0, .membershipFee) }
+  }
+  /// What the public operator receives for sales, net of the seller fee.
+  public var publicOperatorRevenue: Double { balance(.publicOperator, .price) + balance(.publicOperator, .sellerFee) }
+  /// Listing and review fees (providers → exchanges) and registration fees (providers → registry).
+  public var listingFees: Double { overExchanges { balance($0, .listingFee) } }
+  public var reviewFees: Double { overExchanges { balance($0, .reviewFee) } }
+  public var registrationFees: Double { balance(.registry, .registrationFee) }
+  /// Realised benefits Y (buyers), booked when they realise.
+  public var benefits: Double { balance(.buyers, .benefit) }
   /// Real costs: buyers' search, due diligence and cross-region friction; providers' fixed and
   /// marginal costs; exchanges' operating and review costs; registry; public operator.
-  public var buyerRealCosts = 0.0
-  public var providerRealCosts = 0.0
-  public var exchangeRealCosts = 0.0
-  public var registryRealCosts = 0.0
-  public var publicOperatorCosts = 0.0
+  public var buyerRealCosts: Double { -balance(.buyers, .realCost) }
+  public var providerRealCosts: Double { -balance(.providers, .realCost) }
+  public var exchangeRealCosts: Double { -overExchanges { balance($0, .realCost) } }
+  public var registryRealCosts: Double { -balance(.registry, .realCost) }
+  public var publicOperatorCosts: Double { -balance(.publicOperator, .realCost) }
   /// The public operator's revenue above MAR returned at a yearly review (operator → government).
-  public var clawbacks = 0.0
-
-  public init() {}
+  public var clawbacks: Double { balance(.government, .clawback) }
 
   /// Buyer surplus BS = Σ Y − payments − buyer real costs.
-  public var buyerSurplus: Double { benefits - buyerPayments - buyerRealCosts }
-  /// Provider profit PP (private providers).
-  public var providerProfit: Double { providerReceipts - providerRealCosts - listingFees - reviewFees - registrationFees }
-  /// Exchange profit.
-  public var exchangeProfit: Double { exchangeTradeFees + listingFees + reviewFees - exchangeRealCosts }
-  /// Public operator profit.
-  public var operatorProfit: Double { publicOperatorRevenue - publicOperatorCosts - clawbacks }
-  /// Government cost: registry costs not covered by fees, less clawbacks received (no subsidies
-  /// in this model yet).
-  public var governmentCost: Double { registryRealCosts - registrationFees - clawbacks }
+  public var buyerSurplus: Double { balance(.buyers) }
+  /// Provider profit PP (private providers): receipts − costs − listing, review, registration fees.
+  public var providerProfit: Double { balance(.providers) }
+  /// Exchange profit Rev_e − Cost_e, summed over the exchanges.
+  public var exchangeProfit: Double { overExchanges { balance($0) } }
+  /// Public operator profit: revenue − costs − clawbacks.
+  public var operatorProfit: Double { balance(.publicOperator) }
+  /// Government cost: registry costs not covered by fees, less clawbacks received.
+  public var governmentCost: Double { -(balance(.registry) + balance(.government)) }
+  /// TW from its components.
+  public var totalWelfare: Double { buyerSurplus + providerProfit + exchangeProfit + operatorProfit - governmentCost }
+  /// TW from resources: benefits less real costs (fees and prices are transfers).
+  public var resourceWelfare: Double { -balance(.world) }
   /// Buyer surplus with benefits in expectation (E[Y] for Y).
   public var expectedBuyerSurplus: Double { buyerSurplus - benefits + expectedBenefits }
   /// Total welfare with benefits in expectation.
   public var expectedTotalWelfare: Double { totalWelfare - benefits + expectedBenefits }
-  /// TW from its components.
-  public var totalWelfare: Double { buyerSurplus + providerProfit + exchangeProfit + operatorProfit - governmentCost }
-  /// TW from resources: benefits less real costs (fees and prices are transfers).
-  public var resourceWelfare: Double {
-    benefits - buyerRealCosts - providerRealCosts - exchangeRealCosts - registryRealCosts - publicOperatorCosts
+
+  /// Exchange `e`'s own view: only its account's balances (its trade fees and profit).
+  public func exchangeView(_ e: Int) -> DataMarketLedger {
+    var view = DataMarketLedger(exchanges: exchanges)
+    let row = LedgerAccount.exchange(e).index * Self.flows
+    for f in 0..<Self.flows { view.balances[row + f] = balances[row + f] }
+    return view
   }
 
+  /// Adds another period's ledger (with as many exchanges).
   public mutating func add(_ o: DataMarketLedger) {
-    buyerPayments += o.buyerPayments; providerReceipts += o.providerReceipts; exchangeTradeFees += o.exchangeTradeFees
-    publicOperatorRevenue += o.publicOperatorRevenue; listingFees += o.listingFees; reviewFees += o.reviewFees
-    registrationFees += o.registrationFees; benefits += o.benefits; expectedBenefits += o.expectedBenefits; buyerRealCosts += o.buyerRealCosts
-    providerRealCosts += o.providerRealCosts; exchangeRealCosts += o.exchangeRealCosts
-    registryRealCosts += o.registryRealCosts; publicOperatorCosts += o.publicOperatorCosts
-    clawbacks += o.clawbacks
-  }
-}
-
-/// Activity counts of one period for one scope (national, a buyer region, or an exchange).
-public struct DataMarketActivity: Sendable, Equatable {
-  public var buyerArrivals = 0
-  public var trades = 0
-  public var onExchangeTrades = 0
-  public var crossRegionTrades = 0
-  public var gmv = 0.0
-  public var onExchangeGMV = 0.0
-  public var crossRegionGMV = 0.0
-  public var timeToMatchDays = 0.0
-  public var badTrades = 0
-  public var aiTrades = 0
-  public var aiGMV = 0.0
-  public var publicCommercialTrades = 0
-  public var publicFreeUses = 0
-  public var readinessSum = 0.0
-  public var pricePerQuality = RunningStatistics()
-  public var contractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
-  public var defaults = 0
-  public var settlements = 0
-  public var listingsApproved = 0
-  public var reviewsDone = 0
-  public var reviewRejections = 0
-  public var registrationsApplied = 0
-  public var registrationsGranted = 0
-  public var expiredBids = 0
-  /// Trades matched but not signed: the provider accepted none of the allowed contract types.
-  public var refusals = 0
-  public init() {}
-
-  /// Trades per buyer arrival; NaN without arrivals.
-  public var matchRate: Double { buyerArrivals > 0 ? Double(trades) / Double(buyerArrivals) : .nan }
-  /// Mean days from arrival to contract; NaN without trades.
-  public var meanTimeToMatchDays: Double { trades > 0 ? timeToMatchDays / Double(trades) : .nan }
-  /// On-exchange share of GMV; NaN without GMV.
-  public var onExchangeShare: Double { gmv > 0 ? onExchangeGMV / gmv : .nan }
-  /// Cross-region share of GMV; NaN without GMV.
-  public var crossRegionShare: Double { gmv > 0 ? crossRegionGMV / gmv : .nan }
-  /// Share of trades in bad products; NaN without trades.
-  public var badTradeShare: Double { trades > 0 ? Double(badTrades) / Double(trades) : .nan }
-  /// Mean readiness of the products traded; NaN without trades.
-  public var salesWeightedReadiness: Double { trades > 0 ? readinessSum / Double(trades) : .nan }
-
-  public mutating func add(_ o: DataMarketActivity) {
-    buyerArrivals += o.buyerArrivals; trades += o.trades; onExchangeTrades += o.onExchangeTrades
-    crossRegionTrades += o.crossRegionTrades; gmv += o.gmv; onExchangeGMV += o.onExchangeGMV; crossRegionGMV += o.crossRegionGMV
-    timeToMatchDays += o.timeToMatchDays; badTrades += o.badTrades; aiTrades += o.aiTrades; aiGMV += o.aiGMV
-    publicCommercialTrades += o.publicCommercialTrades; publicFreeUses += o.publicFreeUses; readinessSum += o.readinessSum
-    pricePerQuality.merge(o.pricePerQuality)
-    for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i] }
-    defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
-    reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
-    registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids; refusals += o.refusals
+    precondition(o.balances.count == balances.count, "ledgers of markets with different exchanges")
+    for i in balances.indices { balances[i] += o.balances[i] }
+    expectedBenefits += o.expectedBenefits
   }
 }

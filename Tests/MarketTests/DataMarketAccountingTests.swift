@@ -57,6 +57,26 @@ import Testing
     #expect(close(paid, m.periods.reduce(0.0) { $0 + $1.ledger.buyerPayments }))
   }
 
+  /// Double entry: every flow nets to zero over the accounts, in every period of random markets,
+  /// and each exchange's view holds only its own account.
+  @Test(arguments: UInt64(30)..<36)
+  func everyFlowNetsToZeroOverTheAccounts(seed: UInt64) throws {
+    let (m, _) = try DataMarketModel.simulate(Self.randomConfig(seed), seed: seed)
+    for p in m.periods {
+      let accounts = [LedgerAccount.buyers, .providers, .publicOperator, .registry, .government, .world]
+        + (0..<p.ledger.exchanges).map { LedgerAccount.exchange($0) }
+      for flow in LedgerFlow.allCases {
+        let total = accounts.reduce(0.0) { $0 + p.ledger.balance($1, flow) }
+        let scale = accounts.reduce(0.0) { $0 + abs(p.ledger.balance($1, flow)) }
+        #expect(abs(total) <= 1e-9 * max(1, scale), "seed \(seed) period \(p.index) flow \(flow): \(total)")
+      }
+      for (e, view) in p.exchangeLedgers.enumerated() {
+        #expect(view.exchangeProfit == p.ledger.balance(.exchange(e)))
+        #expect(view.buyerPayments == 0 && view.providerProfit == 0)
+      }
+    }
+  }
+
   /// Extreme values (huge willingness to pay, tiny and huge prices) must neither crash the books
   /// (whose resting prices may span at most 2^24 ticks) nor break the accounting.
   @Test func extremeValuesStayWithinTheBooks() throws {

@@ -18,7 +18,7 @@ public struct DataMarketColumn<Source> {
 /// the measured periods (after warm-up), and run-level figures.
 public struct DataMarketTotals {
   public var activity = DataMarketActivity()
-  public var ledger = DataMarketLedger()
+  public var ledger: DataMarketLedger
   public var measuredPeriods = 0
   /// Years the measured periods span (365-day years).
   public var years = 0.0
@@ -31,6 +31,7 @@ public struct DataMarketTotals {
   /// The totals of `model` over its periods after `warmupPeriods`.
   public init(_ model: DataMarketModel) {
     let c = model.config
+    ledger = DataMarketLedger(exchanges: c.exchanges.count)
     let measured = model.periods.filter { $0.index >= c.warmupPeriods }
     for p in measured { activity.add(p.national); ledger.add(p.ledger) }
     measuredPeriods = measured.count

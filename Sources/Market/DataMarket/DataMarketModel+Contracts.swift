@@ -40,9 +40,12 @@ extension DataMarketModel {
     // upfront money, friction and marginal cost
     if membership > 0 { memberSince[Int(firm) * config.exchanges.count + e] = Int32(calendar.year(atDay: now)) }
     pay(amount: terms.upfront, contract: &contract, membership: membership)
-    ledger.buyerRealCosts += friction
-    if !products[Int(id)].isPublic { ledger.providerRealCosts += products[Int(id)].marginalCost; products[Int(id)].costs += products[Int(id)].marginalCost }
-    if let x, !free { ledger.exchangeRealCosts += x.costPerTrade; exchangeLedgers[e].exchangeRealCosts += x.costPerTrade }
+    ledger.post(friction, .realCost, from: .buyers, to: .world)
+    if !products[Int(id)].isPublic {
+      ledger.post(products[Int(id)].marginalCost, .realCost, from: .providers, to: .world)
+      products[Int(id)].costs += products[Int(id)].marginalCost
+    }
+    if let x, !free { ledger.post(x.costPerTrade, .realCost, from: .exchange(e), to: .world) }
     record(contract, waitedDays: now - arrival)
     products[Int(id)].sales += 1
     if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
@@ -73,7 +76,9 @@ extension DataMarketModel {
     if c.exchange >= 0 { byExchange[c.exchange].add(a) }
   }
 
-  /// Books a buyer payment of `amount` (+ buyer fee and membership) at every end of the transfer.
+  /// Posts a payment of `amount` due under a contract: the price from the buyer to the seller (a
+  /// private provider or the public operator), the buyer fee φ_b and the membership fee from the
+  /// buyer to the exchange, the seller fee φ_s from the seller to the exchange.
   func pay(amount: Double, contract c: inout Contract, membership: Double) {
     let p = products[Int(c.product)]
     let e = c.exchange
@@ -81,17 +86,15 @@ extension DataMarketModel {
     let fb = (e >= 0 && !free) ? config.exchanges[e].buyerFeeRate : 0
     let fs = (e >= 0 && !free) ? config.exchanges[e].sellerFeeRate : 0
     let buyerPays = amount * (1 + fb) + membership
-    let fees = amount * (fb + fs) + membership
     let net = amount * (1 - fs)
-    ledger.buyerPayments += buyerPays
-    ledger.exchangeTradeFees += fees
-    if e >= 0 { exchangeLedgers[e].exchangeTradeFees += fees }
-    if p.isPublic {
-      ledger.publicOperatorRevenue += net
-      publicRevenueThisYear += net
-    } else {
-      ledger.providerReceipts += net
+    let seller: LedgerAccount = p.isPublic ? .publicOperator : .providers
+    ledger.post(amount, .price, from: .buyers, to: seller)
+    if e >= 0 {
+      ledger.post(amount * fb, .buyerFee, from: .buyers, to: .exchange(e))
+      ledger.post(amount * fs, .sellerFee, from: seller, to: .exchange(e))
+      ledger.post(membership, .membershipFee, from: .buyers, to: .exchange(e))
     }
+    if p.isPublic { publicRevenueThisYear += net }
     products[Int(c.product)].revenue += net
     c.paid += buyerPays
     c.cash -= buyerPays
@@ -105,7 +108,7 @@ extension DataMarketModel {
     let z = LogNormalDistribution.meanOne(sigma: config.benefitSigma).sample(using: &benefitRNG)
     let y = c.trueMeanBenefit * z
     c.benefit = y
-    ledger.benefits += y
+    ledger.post(y, .benefit, from: .world, to: .buyers)
     let reported = (1 - c.misreporting) * y
     var due = 0.0
     switch c.terms.type {

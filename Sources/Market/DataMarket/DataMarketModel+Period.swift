@@ -45,12 +45,10 @@ extension DataMarketModel {
     for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
     // fixed costs of exchanges and the public operator
-    for (e, x) in config.exchanges.enumerated() {
-      ledger.exchangeRealCosts += x.fixedCostPerPeriod; exchangeLedgers[e].exchangeRealCosts += x.fixedCostPerPeriod
-    }
+    for (e, x) in config.exchanges.enumerated() { ledger.post(x.fixedCostPerPeriod, .realCost, from: .exchange(e), to: .world) }
     var clawback = 0.0, reviewed = false
     if config.publicOperator.enabled {
-      ledger.publicOperatorCosts += config.publicOperator.allowedCost / calendar.periodsPerYear
+      ledger.post(config.publicOperator.allowedCost / calendar.periodsPerYear, .realCost, from: .publicOperator, to: .world)
       // yearly MAR review: revenue above MAR is deducted from next year's MAR (M8)
       if calendar.closesYear(period: index) { clawback = reviewPublicOperatorYear(); reviewed = true }
     }
@@ -59,12 +57,11 @@ extension DataMarketModel {
     if index + 1 >= config.periods { for i in contracts.indices { realiseBenefit(i) } }
     if index + 1 == config.warmupPeriods { providerGMVAtWarmupEnd = providerGMV }
     let record = PeriodRecord(index: index, ledger: ledger, national: national, byRegion: byRegion, byExchange: byExchange,
-                              exchangeLedgers: exchangeLedgers, listings: listedCount,
+                              listings: listedCount,
                               providerHHI: Concentration.hhi(providerShares(periodProviderGMV())), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
                               publicPriceCap: publicCap, clawback: clawback)
     periods.append(record)
-    ledger = DataMarketLedger(); national = DataMarketActivity()
-    exchangeLedgers = Array(repeating: DataMarketLedger(), count: config.exchanges.count)
+    ledger = DataMarketLedger(exchanges: config.exchanges.count); national = DataMarketActivity()
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     lastPeriodGMV = providerGMV

@@ -10,7 +10,8 @@ extension DataMarketModel {
     public var national: DataMarketActivity
     public var byRegion: [DataMarketActivity]
     public var byExchange: [DataMarketActivity]
-    public var exchangeLedgers: [DataMarketLedger]
+    /// Each exchange's own view of the period's ledger (its trade fees and profit).
+    public var exchangeLedgers: [DataMarketLedger] { (0..<ledger.exchanges).map { ledger.exchangeView($0) } }
     public var listings: [Int]
     public var providerHHI: Double
     public var exchangeHHI: Double

@@ -44,7 +44,7 @@ extension DataMarketModel {
 
   func providerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     let id = createProduct(region: r, isPublic: false)
-    ledger.providerRealCosts += products[Int(id)].fixedCost
+    ledger.post(products[Int(id)].fixedCost, .realCost, from: .providers, to: .world)
     products[Int(id)].costs += products[Int(id)].fixedCost
     // registration: the share `uptake` applies, deterred by the fee through the providers' fee
     // elasticity on its ad valorem equivalent over expected sales

@@ -28,7 +28,7 @@ extension DataMarketModel {
   /// clawback.
   func reviewPublicOperatorYear() -> Double {
     let clawback = PublicDataPricing.clawback(revenue: publicRevenueThisYear, mar: config.mar)
-    ledger.clawbacks += clawback
+    ledger.post(clawback, .clawback, from: .publicOperator, to: .government)
     if publicVolumeThisYear > 0 {
       expectedPublicVolume += Self.volumeAdjustment * (Double(publicVolumeThisYear) - expectedPublicVolume)
     }

@@ -8,8 +8,8 @@ extension DataMarketModel {
   func applyForRegistration(_ id: Int32) {
     products[Int(id)].registrationAttempts += 1
     let fee = config.registry.fee
-    ledger.registrationFees += fee
-    ledger.registryRealCosts += config.registry.costPerRegistration
+    ledger.post(fee, .registrationFee, from: .providers, to: .registry)
+    ledger.post(config.registry.costPerRegistration, .realCost, from: .registry, to: .world)
     products[Int(id)].fees += fee
     national.registrationsApplied += 1
   }

@@ -24,7 +24,7 @@ extension DataMarketModel {
     let e = choice
     products[Int(id)].exchange = e
     let x = config.exchanges[e]
-    ledger.listingFees += x.listingFee; exchangeLedgers[e].listingFees += x.listingFee
+    ledger.post(x.listingFee, .listingFee, from: .providers, to: .exchange(e))
     products[Int(id)].fees += x.listingFee
     try submitForReview(id, exchange: e, kernel: &kernel)
   }
@@ -39,7 +39,7 @@ extension DataMarketModel {
   func submitForReview(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
     let x = config.exchanges[e]
     products[Int(id)].reviewAttempts += 1
-    ledger.reviewFees += x.reviewFee; exchangeLedgers[e].reviewFees += x.reviewFee
+    ledger.post(x.reviewFee, .reviewFee, from: .providers, to: .exchange(e))
     products[Int(id)].fees += x.reviewFee
     if reviewBusy[e] < x.reviewServers {
       reviewBusy[e] += 1
@@ -52,7 +52,7 @@ extension DataMarketModel {
   func reviewComplete(_ id: Int32, kernel: inout Kernel<Event>) throws {
     let e = products[Int(id)].exchange
     let x = config.exchanges[e]
-    ledger.exchangeRealCosts += x.reviewCost; exchangeLedgers[e].exchangeRealCosts += x.reviewCost
+    ledger.post(x.reviewCost, .realCost, from: .exchange(e), to: .world)
     national.reviewsDone += 1; byExchange[e].reviewsDone += 1
     reviewBusy[e] -= 1
     if let next = reviewQueues[e].popFront() {

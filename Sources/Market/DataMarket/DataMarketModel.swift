@@ -68,8 +68,8 @@ public final class DataMarketModel: SimulationModel {
   /// M7's contract choice, built once from the configuration.
   let contractChoice: ContractChoice
   let fixedCostDraw: LogNormalDistribution
-  var ledger = DataMarketLedger()
-  var exchangeLedgers: [DataMarketLedger]
+  /// This period's double-entry ledger.
+  var ledger: DataMarketLedger
   var national = DataMarketActivity()
   var byRegion: [DataMarketActivity]
   var byExchange: [DataMarketActivity]
@@ -129,7 +129,7 @@ public final class DataMarketModel: SimulationModel {
     productsByRegion = Array(repeating: [], count: config.regions.count)
     reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     reviewBusy = Array(repeating: 0, count: config.exchanges.count)
-    exchangeLedgers = Array(repeating: DataMarketLedger(), count: config.exchanges.count)
+    ledger = DataMarketLedger(exchanges: config.exchanges.count)
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     listedCount = Array(repeating: 0, count: config.exchanges.count)
