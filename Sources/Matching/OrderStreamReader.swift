@@ -27,8 +27,8 @@ public struct OrderStreamError: Error, CustomStringConvertible, Sendable, Equata
 /// Streaming: ``nextBatch(into:maxRows:)`` returns rows whose text is all in ``bytes`` until the
 /// next call, which may slide the window (a partial last line is carried over).
 public struct OrderStreamReader {
-  /// The window: the stream's bytes `windowStart ..< windowStart + limit` (the whole stream for
-  /// an in-memory reader). Rows' byte ranges refer to it.
+  /// The window: its first ``limit`` bytes are the stream's next unread bytes (the whole stream
+  /// for an in-memory reader). The byte ranges of the rows of the current batch refer to it.
   public private(set) var bytes: [UInt8]
   /// Where the stream came from, for error messages.
   public let source: String

@@ -58,6 +58,27 @@ import Testing
     }
   }
 
+  /// At the length limit, whole and streamed reading agree line for line: 65,535 bytes of text
+  /// pass, 65,536 fail, whatever the line end and wherever the window splits it.
+  @Test(arguments: [65_534, 65_535, 65_536, 65_537])
+  func theLengthLimitIsTheSameStreamed(length: Int) throws {
+    let head = "1,new,1,sell,limit,gtc,10,1,"
+    for end in ["\n", "\r\n", "\r", ""] {
+      let text = "2,new,0,buy,limit,gtc,10,1,a\n" + head + String(repeating: "o", count: length - head.utf8.count) + end + (end.isEmpty ? "" : "3,new,2,buy,limit,gtc,10,1,b\n")  // "": the long line is the last
+      let path = try Self.file("limit-\(length)-\(end.utf8.count)-\(end.hasPrefix("\r")).csv", text)
+      let whole = Result { try OrderStreamFixtures.replay(text) }
+      for chunk in [1_000, 4_096, 65_536] {
+        let streamed = Result { try Self.streamed(path, chunk: chunk, batchRows: 10) }
+        switch (whole, streamed) {
+        case (.success(let a), .success(let b)): #expect(a == b && length <= 65_535)
+        case (.failure(let a as OrderStreamError), .failure(let b as OrderStreamError)):
+          #expect(a.message.replacingOccurrences(of: "test.csv", with: path) == b.message && length > 65_535)
+        default: Issue.record("length \(length), end \(end.debugDescription), window \(chunk): \(whole) vs \(streamed)")
+        }
+      }
+    }
+  }
+
   @Test func emptyAndHeaderOnlyFilesHaveNoRows() throws {
     for text in ["", "\u{FEFF}", "ts,action,order_id,side,type,tif,price,qty,owner", "ts,action,order_id,side,type,tif,price,qty,owner\r\n", "\n"] {
       let path = try Self.file("empty.csv", text)
