@@ -47,6 +47,19 @@ import Testing
     #expect(try Self.streamed(path, chunk: 1024, batchRows: 10) == OrderStreamFixtures.replay(text))
   }
 
+  /// Regression (fuzz timeout): a line far longer than the window is read in a number of
+  /// refills logarithmic in its length, not one per window — each refill rescans the partial line.
+  @Test func aLongLineThroughATinyWindowTakesFewRefills() throws {
+    let text = "1,new,1,sell,limit,gtc,10,1," + String(repeating: "o", count: 60_000) + "\n2,new,2,buy,limit,gtc,10,1,b\n"
+    let path = try Self.file("tiny-window.csv", text)
+    var reader = try OrderStreamReader(path: path, chunkSize: 1)
+    var rows = ContiguousArray<OrderRow>()
+    var count = 0
+    while try reader.nextBatch(into: &rows, maxRows: 10) { count += rows.count }
+    #expect(count == 2)
+    #expect(reader.refills < 40, "\(reader.refills) refills")
+  }
+
   @Test func tooLongALineIsAnErrorWithoutReadingOn() throws {
     let text = "1,new,1,sell,limit,gtc,10,1,a\n" + String(repeating: "x", count: 200_000) + "\n"
     let path = try Self.file("toolong.csv", text)
