@@ -27,8 +27,8 @@ public struct OrderStreamError: Error, CustomStringConvertible, Sendable, Equata
 /// Streaming: ``nextBatch(into:maxRows:)`` returns rows whose text is all in ``bytes`` until the
 /// next call, which may slide the window (a partial last line is carried over).
 public struct OrderStreamReader {
-  /// The window: the stream's bytes `windowStart ..< windowStart + limit` (the whole stream for
-  /// an in-memory reader). Rows' byte ranges refer to it.
+  /// The window: its first ``limit`` bytes are the stream's next unread bytes (the whole stream
+  /// for an in-memory reader). The byte ranges of the rows of the current batch refer to it.
   public private(set) var bytes: [UInt8]
   /// Where the stream came from, for error messages.
   public let source: String
@@ -36,6 +36,8 @@ public struct OrderStreamReader {
   var limit: Int
   var offset = 0
   var lineNumber: Int32 = 0
+  /// Windows read so far (diagnostics: a line costs a bounded number of them).
+  public private(set) var refills = 0
   /// Whether the start of the stream (a byte-order mark) has been looked at.
   var startChecked = false
   /// The file the window slides over (nil: ``bytes`` is the whole stream).
@@ -124,14 +126,16 @@ public struct OrderStreamReader {
   mutating func refill() throws(OrderStreamError) {
     guard let file, !atEnd else { return }
     let carry = limit - offset
-    if carry > Self.maximumLineBytes + 2 {
-      throw OrderStreamError("\(source):\(lineNumber + 1): expected a line of at most 65,535 bytes, found a longer one")
-    }
+    if carry > Self.maximumLineBytes + 2 { throw lineTooLong(lineNumber &+ 1) }
     let from = offset
     if carry == bytes.count {
       bytes.append(contentsOf: repeatElement(0, count: bytes.count))  // a line longer than the window
     }
-    let want = min(chunkSize, bytes.count - carry)
+    // Fill the window: after growing for a long line, reading only `chunkSize` more would make
+    // every refill rescan the whole partial line (quadratic for a line much longer than a
+    // small window; found by the fuzz target).
+    let want = bytes.count - carry
+    refills &+= 1
     let got = bytes.withUnsafeMutableBytes { raw -> Result<Int, FileReadError> in
       if carry > 0 && from > 0 { raw.baseAddress!.copyMemory(from: raw.baseAddress! + from, byteCount: carry) }
       return Result { () throws(FileReadError) -> Int in try file.read(into: raw.baseAddress! + carry, count: want) }

@@ -47,6 +47,19 @@ import Testing
     #expect(try Self.streamed(path, chunk: 1024, batchRows: 10) == OrderStreamFixtures.replay(text))
   }
 
+  /// Regression (fuzz timeout): a line far longer than the window is read in a number of
+  /// refills logarithmic in its length, not one per window — each refill rescans the partial line.
+  @Test func aLongLineThroughATinyWindowTakesFewRefills() throws {
+    let text = "1,new,1,sell,limit,gtc,10,1," + String(repeating: "o", count: 60_000) + "\n2,new,2,buy,limit,gtc,10,1,b\n"
+    let path = try Self.file("tiny-window.csv", text)
+    var reader = try OrderStreamReader(path: path, chunkSize: 1)
+    var rows = ContiguousArray<OrderRow>()
+    var count = 0
+    while try reader.nextBatch(into: &rows, maxRows: 10) { count += rows.count }
+    #expect(count == 2)
+    #expect(reader.refills < 40, "\(reader.refills) refills")
+  }
+
   @Test func tooLongALineIsAnErrorWithoutReadingOn() throws {
     let text = "1,new,1,sell,limit,gtc,10,1,a\n" + String(repeating: "x", count: 200_000) + "\n"
     let path = try Self.file("toolong.csv", text)
@@ -55,6 +68,27 @@ import Testing
     }
     #expect(throws: OrderStreamError("test.csv:2: expected a line of at most 65,535 bytes, found a longer one")) {
       _ = try OrderStreamFixtures.replay(text)
+    }
+  }
+
+  /// At the length limit, whole and streamed reading agree line for line: 65,535 bytes of text
+  /// pass, 65,536 fail, whatever the line end and wherever the window splits it.
+  @Test(arguments: [65_534, 65_535, 65_536, 65_537])
+  func theLengthLimitIsTheSameStreamed(length: Int) throws {
+    let head = "1,new,1,sell,limit,gtc,10,1,"
+    for end in ["\n", "\r\n", "\r", ""] {
+      let text = "2,new,0,buy,limit,gtc,10,1,a\n" + head + String(repeating: "o", count: length - head.utf8.count) + end + (end.isEmpty ? "" : "3,new,2,buy,limit,gtc,10,1,b\n")  // "": the long line is the last
+      let path = try Self.file("limit-\(length)-\(end.utf8.count)-\(end.hasPrefix("\r")).csv", text)
+      let whole = Result { try OrderStreamFixtures.replay(text) }
+      for chunk in [1_000, 4_096, 65_536] {
+        let streamed = Result { try Self.streamed(path, chunk: chunk, batchRows: 10) }
+        switch (whole, streamed) {
+        case (.success(let a), .success(let b)): #expect(a == b && length <= 65_535)
+        case (.failure(let a as OrderStreamError), .failure(let b as OrderStreamError)):
+          #expect(a.message.replacingOccurrences(of: "test.csv", with: path) == b.message && length > 65_535)
+        default: Issue.record("length \(length), end \(end.debugDescription), window \(chunk): \(whole) vs \(streamed)")
+        }
+      }
     }
   }
 

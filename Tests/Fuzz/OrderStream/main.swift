@@ -24,6 +24,7 @@ func replay(_ reader: inout OrderStreamReader, batchRows: Int) -> Result<[UInt8]
 func streamed(_ bytes: [UInt8], chunk: Int) -> Result<[UInt8], OrderStreamError> {
   var ends: [Int32] = [0, 0]
   guard pipe(&ends) == 0 else { fatalError("pipe failed") }
+  _ = fcntl(ends[1], 1031 /* F_SETPIPE_SZ */, 1 << 20)  // room for the whole input
   var written = 0
   while written < bytes.count {
     let n = bytes.withUnsafeBytes { write(ends[1], $0.baseAddress! + written, bytes.count - written) }
@@ -37,7 +38,7 @@ func streamed(_ bytes: [UInt8], chunk: Int) -> Result<[UInt8], OrderStreamError>
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func orderStreamFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  guard size <= 60_000 else { return 0 }  // the whole input fits in a pipe's buffer
+  guard size <= 1_000_000 else { return 0 }  // the whole input fits in the pipe's buffer
   let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
   var whole = OrderStreamReader(bytes: bytes, source: "fuzz.csv")
   let expected = replay(&whole, batchRows: 4096)
