@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release bench bench-peers bench-c canonical-table whatif clean
+.PHONY: run test build release bench bench-peers bench-c canonical-table whatif fuzz test-sanitize clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
@@ -40,6 +40,20 @@ canonical-table: release
 ## The what-if table of the README: W1–W5 over 20 seeds each with paired 95% CIs (a few minutes).
 whatif: release
 	bash scripts/whatif.sh
+
+## Coverage-guided fuzzing (libFuzzer + AddressSanitizer, built with swiftc from the sources; not
+## part of make test): each target for FUZZ_SECONDS; findings in .build/fuzz/<target>-artifacts/.
+FUZZ_SECONDS ?= 300
+fuzz:
+	bash scripts/fuzz.sh orderstream $(FUZZ_SECONDS)
+
+## The whole test suite under ThreadSanitizer (the parallel sweep runner) and AddressSanitizer,
+## each in its own build folder (a clean build each: tens of minutes on 2 cores).
+test-sanitize:
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
 
 clean:
 	rm -rf .build
