@@ -42,6 +42,9 @@ public struct SweepSpec: Sendable {
   /// FNV-1a hash of the resolved base scenario, so a folder swept against another version of it is refused.
   public var baseHash: String = ""
 
+  /// The most runs (points × replications) a sweep may have.
+  public static let maxRuns = 10_000_000
+
   /// Total runs: points × replications.
   public var runCount: Int { points.count * replications }
 
@@ -123,7 +126,14 @@ public struct SweepSpec: Sendable {
         try d.finish()
       }
     }
-    if designName == "grid" { points = grid(parameters: parameters, values: valueLists) }
+    if designName == "grid" {
+      var size = 1
+      for list in valueLists { size = size.multipliedReportingOverflow(by: list.count).overflow ? Int.max : size * list.count }
+      guard size <= maxRuns else {
+        throw .invalid(source: path, path: "$.parameters", expected: "a grid of at most \(maxRuns) points", found: size == Int.max ? "more" : "\(size)")
+      }
+      points = grid(parameters: parameters, values: valueLists)
+    }
     var hasReference = false
     if let refNode = r.raw("reference") {
       guard case .object(let refMembers) = refNode.value else {
@@ -140,6 +150,10 @@ public struct SweepSpec: Sendable {
       hasReference = true
     }
     try r.finish()
+    guard points.count * replications <= maxRuns else {
+      throw .invalid(source: path, path: "$.replications", expected: "at most \(maxRuns) runs in all (points × replications)",
+                     found: "\(points.count) × \(replications)")
+    }
     let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
                          points: points, hasReference: hasReference, designName: designName)
     var checked = spec
