@@ -42,6 +42,9 @@ public struct SweepSpec: Sendable {
   /// FNV-1a hash of the resolved base scenario, so a folder swept against another version of it is refused.
   public var baseHash: String = ""
 
+  /// The most runs (points × replications) a sweep may have.
+  public static let maxRuns = 10_000_000
+
   /// Total runs: points × replications.
   public var runCount: Int { points.count * replications }
 
@@ -73,34 +76,7 @@ public struct SweepSpec: Sendable {
     _ = try r.string("description", default: "")
     let params = try r.object("parameters")
     guard case .object(let members) = params.node.value else { throw .missing(source: path, path: "$.parameters", expected: "an object") }
-    var parameters: [String] = []
-    var valueLists: [[JSONNode.Value]] = []
-    var ranges: [(Double, Double, Bool)?] = []
-    for m in members {
-      parameters.append(m.key)
-      var p = try ConfigReader(m.value, path: "$.parameters.\"\(m.key)\"")
-      if let values = try p.array("values") {
-        guard !values.isEmpty else { throw .invalid(source: path, path: p.path("values"), expected: "at least one value", found: "an empty array") }
-        valueLists.append(values.map(\.value)); ranges.append(nil)
-        _ = p.raw("from"); _ = p.raw("to"); _ = p.raw("steps"); _ = p.raw("integer")
-      } else {
-        let from = try p.number("from", default: .nan, .finite)
-        let to = try p.number("to", default: .nan, .finite)
-        if from.isNaN || to.isNaN {
-          throw .missing(source: path, path: p.path(from.isNaN ? "from" : "to"), expected: "a number (or give values: [...])")
-        }
-        let steps = try p.integer("steps", default: 2, 1...1_000_000)
-        let integer = try p.bool("integer", default: false)
-        var values: [JSONNode.Value] = []
-        for k in 0..<steps {
-          var v = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
-          if integer { v = v.rounded() }
-          values.append(.number(v, text: v.description))
-        }
-        valueLists.append(values); ranges.append((from, to, integer))
-      }
-      try p.finish()
-    }
+    let (parameters, valueLists, ranges) = try parameterValues(members, source: path)
     var designName = "grid"
     var points: [[Assignment]] = []
     if let designNode = r.raw("design") {
@@ -123,7 +99,7 @@ public struct SweepSpec: Sendable {
         try d.finish()
       }
     }
-    if designName == "grid" { points = grid(parameters: parameters, values: valueLists) }
+    if designName == "grid" { points = try grid(parameters: parameters, values: valueLists, source: path) }
     var hasReference = false
     if let refNode = r.raw("reference") {
       guard case .object(let refMembers) = refNode.value else {
@@ -140,6 +116,7 @@ public struct SweepSpec: Sendable {
       hasReference = true
     }
     try r.finish()
+    try checkRunCount(points: points.count, replications: replications, source: path)
     let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
                          points: points, hasReference: hasReference, designName: designName)
     var checked = spec
@@ -181,6 +158,58 @@ public struct SweepSpec: Sendable {
       })),
       ("replicate_seeds", .array((0..<replications).map { .string(String(seed(replicate: $0))) })),
     ])
+  }
+
+  /// Each parameter's key path, its values, and for `{ from, to }` its range (for a Latin hypercube).
+  static func parameterValues(_ members: [JSONNode.Member], source path: String) throws(ScenarioError)
+    -> ([String], [[JSONNode.Value]], [(Double, Double, Bool)?]) {
+    var parameters: [String] = []
+    var valueLists: [[JSONNode.Value]] = []
+    var ranges: [(Double, Double, Bool)?] = []
+    for m in members {
+      parameters.append(m.key)
+      var p = try ConfigReader(m.value, path: "$.parameters.\"\(m.key)\"")
+      if let values = try p.array("values") {
+        guard !values.isEmpty else { throw .invalid(source: path, path: p.path("values"), expected: "at least one value", found: "an empty array") }
+        valueLists.append(values.map(\.value)); ranges.append(nil)
+        _ = p.raw("from"); _ = p.raw("to"); _ = p.raw("steps"); _ = p.raw("integer")
+      } else {
+        let from = try p.number("from", default: .nan, .finite)
+        let to = try p.number("to", default: .nan, .finite)
+        if from.isNaN || to.isNaN {
+          throw .missing(source: path, path: p.path(from.isNaN ? "from" : "to"), expected: "a number (or give values: [...])")
+        }
+        let steps = try p.integer("steps", default: 2, 1...1_000_000)
+        let integer = try p.bool("integer", default: false)
+        var values: [JSONNode.Value] = []
+        for k in 0..<steps {
+          var v = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
+          if integer { v = v.rounded() }
+          values.append(.number(v, text: v.description))
+        }
+        valueLists.append(values); ranges.append((from, to, integer))
+      }
+      try p.finish()
+    }
+    return (parameters, valueLists, ranges)
+  }
+
+  /// Refuses more than ``maxRuns`` runs in all.
+  static func checkRunCount(points: Int, replications: Int, source: String) throws(ScenarioError) {
+    guard points * replications <= maxRuns else {
+      throw .invalid(source: source, path: "$.replications", expected: "at most \(maxRuns) runs in all (points × replications)",
+                     found: "\(points) × \(replications)")
+    }
+  }
+
+  /// The full grid, refused before it is built when it has more than ``maxRuns`` points.
+  static func grid(parameters: [String], values: [[JSONNode.Value]], source: String) throws(ScenarioError) -> [[Assignment]] {
+    var size = 1
+    for list in values { size = size.multipliedReportingOverflow(by: list.count).overflow ? Int.max : size * list.count }
+    guard size <= maxRuns else {
+      throw .invalid(source: source, path: "$.parameters", expected: "a grid of at most \(maxRuns) points", found: size == Int.max ? "more" : "\(size)")
+    }
+    return grid(parameters: parameters, values: values)
   }
 
   static func grid(parameters: [String], values: [[JSONNode.Value]]) -> [[Assignment]] {
