@@ -46,6 +46,7 @@ whatif: release
 FUZZ_SECONDS ?= 300
 fuzz:
 	bash scripts/fuzz.sh orderstream $(FUZZ_SECONDS)
+	for t in scenario sweepspec designcsv journal; do bash scripts/fuzz-inputs.sh $$t $(FUZZ_SECONDS) || exit 1; done
 
 ## The whole test suite under ThreadSanitizer (the parallel sweep runner) and AddressSanitizer,
 ## each in its own build folder (a clean build each: tens of minutes on 2 cores).
