@@ -12,5 +12,5 @@ fi
 for n in "${names[@]}"; do
   rm -rf "results/canonical/$n"
   "$bin" run "scenarios/canonical/$n.json" --trades --quiet --out "results/canonical/$n"
-  rm -f "results/canonical/$n/run.json"
+  rm -f "results/canonical/$n/run.json" "results/canonical/$n/.datamarket"
 done
