@@ -1,0 +1,74 @@
+import Output
+
+/// The page of a sweep folder: for every chosen metric its mean with the 95% CI band against each
+/// swept parameter (one line per combination of the others), the paired differences against the
+/// reference point with their CIs, and the aggregate table.
+enum SweepReportPage {
+  /// Metrics shown first when a sweep has them; otherwise the first dozen of aggregate.csv.
+  static let preferred = ["gmv_per_year_wan_rmb", "trades", "match_rate", "on_exchange_share", "cross_region_share", "bad_trade_share",
+                          "total_welfare_expected_wan_rmb", "exchange_profit_wan_rmb", "efficiency", "mean_price", "alpha_pct", "mean_wait"]
+
+  static func make(folder: String, aggregate: CSVDocument) -> HTMLReport {
+    var page = HTMLReport(title: "\(lastComponent(folder)) — sweep report")
+    guard let runs = aggregate.column("runs") else {
+      page.paragraph("aggregate.csv has no runs column."); return page
+    }
+    let parameters = Array(aggregate.header[1..<runs])
+    let all = aggregate.header.filter { $0.hasSuffix("_mean") && !$0.hasSuffix("_diff_mean") }.map { String($0.dropLast(5)) }
+    var metrics = preferred.filter { all.contains($0) }
+    if metrics.isEmpty { metrics = Array(all.prefix(12)) }
+    page.paragraph("Folder \(folder): \(aggregate.rows.count) points × \(SVGText.label(aggregate.numbers("runs").first ?? .nan)) runs each; "
+                   + "parameters \(parameters.joined(separator: ", ")). Means over replications with Student-t 95% confidence intervals.")
+    for p in parameters {
+      page.section("Response to \(p)")
+      page.charts(metrics.map { chart(aggregate, parameter: p, others: parameters.filter { $0 != p }, metric: $0) })
+    }
+    if aggregate.column(metrics[0] + "_diff_mean") != nil {
+      page.section("Paired differences against the reference point", "Mean difference with its paired 95% CI (common random numbers).")
+      page.table(["point"] + parameters + metrics, aggregate.rows.indices.map { i in
+        [aggregate.rows[i][0]] + parameters.map { aggregate.texts($0)[i] } + metrics.map { m in
+          let d = aggregate.numbers(m + "_diff_mean")[i], lo = aggregate.numbers(m + "_diff_ci95_low")[i], hi = aggregate.numbers(m + "_diff_ci95_high")[i]
+          return d.isFinite ? "\(SVGText.label(d)) [\(SVGText.label(lo)), \(SVGText.label(hi))]" : "–"
+        }
+      }, numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
+    }
+    page.section("Aggregate", "Mean [95% CI] per point.")
+    page.table(["point"] + parameters + metrics, aggregate.rows.indices.map { i in
+      [aggregate.rows[i][0]] + parameters.map { aggregate.texts($0)[i] } + metrics.map { m in
+        let v = aggregate.numbers(m + "_mean")[i], lo = aggregate.numbers(m + "_ci95_low")[i], hi = aggregate.numbers(m + "_ci95_high")[i]
+        return "\(SVGText.label(v)) [\(SVGText.label(lo)), \(SVGText.label(hi))]"
+      }
+    }, numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
+    return page
+  }
+
+  /// Mean ± CI of `metric` against `parameter`: numeric values on the x axis, or the points'
+  /// order (1, 2, …) for text values, named in the hover titles; one series per value of the others.
+  static func chart(_ a: CSVDocument, parameter: String, others: [String], metric: String) -> String {
+    let raw = a.texts(parameter)
+    let numeric = raw.allSatisfy { Double($0) != nil || $0 == "inf" || $0 == "Infinity" }
+    let levels = uniqueInOrder(raw)
+    let x = raw.map { numeric ? (Double($0) ?? ($0.hasPrefix("-") ? -Double.infinity : .infinity)) : Double(levels.firstIndex(of: $0)! + 1) }
+    let groupKey = a.rows.indices.map { i in others.map { "\($0)=\(a.texts($0)[i])" }.joined(separator: ", ") }
+    let mean = a.numbers(metric + "_mean"), lo = a.numbers(metric + "_ci95_low"), hi = a.numbers(metric + "_ci95_high")
+    var chart = SVGLineChart(title: metric, xTitle: parameter + (numeric ? "" : " (1 = \(levels.first ?? ""), …)"), yTitle: unit(metric), series: [])
+    for (g, key) in uniqueInOrder(groupKey).enumerated() {
+      let idx = a.rows.indices.filter { groupKey[$0] == key }.sorted { x[$0] < x[$1] }
+      chart.series.append(.init(name: key.isEmpty ? "mean" : key, points: idx.map { (x[$0], mean[$0]) }))
+      chart.bands[g] = idx.map { (x[$0], lo[$0], hi[$0]) }
+    }
+    return chart.svg
+  }
+
+  static func unit(_ metric: String) -> String {
+    metric.hasSuffix("_wan_rmb") ? "RMB 10,000" : metric.hasSuffix("_share") || metric.hasSuffix("_rate") ? "share" : metric
+  }
+
+  static func uniqueInOrder(_ xs: [String]) -> [String] {
+    var seen = Set<String>(), out: [String] = []
+    for x in xs where seen.insert(x).inserted { out.append(x) }
+    return out
+  }
+
+  static func lastComponent(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+}
