@@ -3,11 +3,11 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release bench bench-peers bench-c canonical-table whatif fuzz test-sanitize clean
+.PHONY: run test build release bench bench-peers bench-c canonical-table whatif fuzz test-sanitize report-check clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
-	$(RELEASE_BIN) run $(SCENARIO)
+	$(RELEASE_BIN) run $(SCENARIO) --report
 
 ## Build and run every test (unit, property, golden, end-to-end).
 test:
@@ -40,6 +40,12 @@ canonical-table: release
 ## The what-if table of the README: W1–W5 over 20 seeds each with paired 95% CIs (a few minutes).
 whatif: release
 	bash scripts/whatif.sh
+
+## Reports checked in a real browser: headless Chromium (installed from Debian's packages if
+## missing) renders a data-market run, a double auction and a sweep; fails on a page that does not
+## parse, a blank screenshot or a missing chart.
+report-check: release
+	bash scripts/report-check.sh
 
 ## Coverage-guided fuzzing (libFuzzer + AddressSanitizer, built with swiftc from the sources; not
 ## part of make test): each target for FUZZ_SECONDS; findings in .build/fuzz/<target>-artifacts/.

@@ -5,7 +5,7 @@ import Scenario
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--force] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--force] [--report] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -21,6 +21,7 @@ enum RunCommand: Command {
     OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
     OptionSpec(name: "force", valueName: nil, help: "Replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
+    OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html (datamarket report)."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
   ]
   static let positionals = 1...1
@@ -60,6 +61,10 @@ enum RunCommand: Command {
       }
     } catch {
       throw .input(error.description)
+    }
+    if args.flag("report") {
+      try ReportCommand.write(folder: folder, to: folder + "/report.html")
+      if !args.flag("quiet") { print("report: \(folder)/report.html") }
     }
     if !args.flag("quiet") {
       print("\(scenario.name) (seed \(scenario.seed)) → \(folder)/")

@@ -25,7 +25,7 @@ enum RunReportPage {
       })
     }
     page.section("Summary", "Every column of summary.csv; money in RMB 10,000 (wan) where the name says wan_rmb.")
-    summaryTable(&page, summary)
+    summaryTable(&page, summary, definitions: periods.column("scope") != nil)
     return page
   }
 
@@ -39,9 +39,9 @@ enum RunReportPage {
   }
 
   /// The summary transposed: one row per metric, with the definition where the data market has one.
-  static func summaryTable(_ page: inout HTMLReport, _ summary: CSVDocument) {
+  static func summaryTable(_ page: inout HTMLReport, _ summary: CSVDocument, definitions dataMarket: Bool) {
     guard let row = summary.rows.first else { page.paragraph("summary.csv is empty."); return }
-    let definitions = Dictionary(DataMarketColumns.summary.map { ($0.name, $0.definition) }, uniquingKeysWith: { a, _ in a })
+    let definitions = dataMarket ? Dictionary(DataMarketColumns.summary.map { ($0.name, $0.definition) }, uniquingKeysWith: { a, _ in a }) : [:]
     var rows: [[String]] = []
     for (i, name) in summary.header.enumerated() where !["scenario", "seed", "overrides"].contains(name) {
       let cell = i < row.count ? row[i] : ""

@@ -9,7 +9,7 @@ import Synchronization
 enum SweepCommand: Command {
   static let name = "sweep"
   static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
-  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--progress] [--quiet]"
+  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--report] [--progress] [--quiet]"
   static let discussion = """
     Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
     DIR must be absent, empty or this sweep's folder; another sweep's, a run's or a merge's
@@ -26,6 +26,7 @@ enum SweepCommand: Command {
     OptionSpec(name: "shard", valueName: "K/N", help: "Run only shard K of N (0-based), or auto/N."),
     OptionSpec(name: "force", valueName: nil, help: "Replace a folder of another sweep (or not ours); discard a journal of another sweep."),
     OptionSpec(name: "progress", valueName: nil, help: "Show progress even when stderr is not a terminal."),
+    OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html when the sweep is complete (datamarket report)."),
     OptionSpec(name: "quiet", valueName: nil, help: "No progress and no final line."),
   ]
   static let positionals = 1...1
@@ -89,6 +90,10 @@ enum SweepCommand: Command {
       throw .input(error.description)
     }
     if showProgress { writeStandardError("\n") }
+    if args.flag("report") && shard == nil {
+      try ReportCommand.write(folder: folder, to: folder + "/report.html")
+      if !quiet { writeStandardError("sweep: report → \(folder)/report.html\n") }
+    }
     if !quiet {
       let wall = clock.wallSeconds
       writeStandardError("sweep: \(executed) runs in \(fmt(wall)) s wall (\(fmt(Double(executed) / max(wall, 1e-9))) runs/s, \(jobs) jobs); \(owned - executed) already done → \(folder)/\n")

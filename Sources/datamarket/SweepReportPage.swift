@@ -51,7 +51,8 @@ enum SweepReportPage {
     let x = raw.map { numeric ? (Double($0) ?? ($0.hasPrefix("-") ? -Double.infinity : .infinity)) : Double(levels.firstIndex(of: $0)! + 1) }
     let groupKey = a.rows.indices.map { i in others.map { "\($0)=\(a.texts($0)[i])" }.joined(separator: ", ") }
     let mean = a.numbers(metric + "_mean"), lo = a.numbers(metric + "_ci95_low"), hi = a.numbers(metric + "_ci95_high")
-    var chart = SVGLineChart(title: metric, xTitle: parameter + (numeric ? "" : " (1 = \(levels.first ?? ""), …)"), yTitle: unit(metric), series: [])
+    var chart = SVGLineChart(title: metric, xTitle: parameter, yTitle: unit(metric), series: [])
+    if !numeric { chart.xCategories = levels }
     for (g, key) in uniqueInOrder(groupKey).enumerated() {
       let idx = a.rows.indices.filter { groupKey[$0] == key }.sorted { x[$0] < x[$1] }
       chart.series.append(.init(name: key.isEmpty ? "mean" : key, points: idx.map { (x[$0], mean[$0]) }))

@@ -18,6 +18,8 @@ public struct SVGLineChart: Sendable {
   /// Optional shaded bands (e.g. a 95% CI) per series index: (x, low, high).
   public var bands: [Int: [(x: Double, low: Double, high: Double)]] = [:]
   public var width = 640.0, height = 300.0
+  /// Names of x = 1, 2, … for a categorical x axis (ticks at those positions, labelled by name).
+  public var xCategories: [String]? = nil
 
   public init(title: String, xTitle: String, yTitle: String, series: [Series]) {
     self.title = title; self.xTitle = xTitle; self.yTitle = yTitle; self.series = series
@@ -88,10 +90,12 @@ public struct SVGLineChart: Sendable {
     let x0 = Self.left, x1 = width - Self.right, y0 = height - Self.bottom, y1 = Self.top
     var s = "<g class=\"ax\"><line x1=\"\(SVGText.number(x0))\" y1=\"\(SVGText.number(y0))\" x2=\"\(SVGText.number(x1))\" y2=\"\(SVGText.number(y0))\"/>"
     s += "<line x1=\"\(SVGText.number(x0))\" y1=\"\(SVGText.number(y0))\" x2=\"\(SVGText.number(x0))\" y2=\"\(SVGText.number(y1))\"/>"
-    for t in sx.ticks() {
+    let xTicks: [(Double, String)] = xCategories.map { names in names.enumerated().map { (Double($0 + 1), $1) } }
+      ?? sx.ticks().map { ($0, SVGText.label($0)) }
+    for (t, label) in xTicks {
       let x = SVGText.number(sx.position(t))
       s += "<line x1=\"\(x)\" y1=\"\(SVGText.number(y0))\" x2=\"\(x)\" y2=\"\(SVGText.number(y0 + 4))\"/>"
-      s += "<text x=\"\(x)\" y=\"\(SVGText.number(y0 + 16))\" text-anchor=\"middle\">\(SVGText.label(t))</text>"
+      s += "<text x=\"\(x)\" y=\"\(SVGText.number(y0 + 16))\" text-anchor=\"middle\">\(SVGText.escape(label))</text>"
     }
     for t in sy.ticks() {
       let y = SVGText.number(sy.position(t))
