@@ -96,7 +96,7 @@ public struct SweepRunner {
     let columnsPath = folder + "/columns.csv"
     let spec = self.spec
     struct Shared { var next = 0; var finished = 0; var failures = 0; var error: SweepError?; var columnsWritten: Bool }
-    let shared = Mutex(Shared(columnsWritten: FileManager.default.fileExists(atPath: columnsPath)))
+    let shared = LockedState(Shared(columnsWritten: FileManager.default.fileExists(atPath: columnsPath)))
     let start = DispatchTime.now().uptimeNanoseconds
     let total = pending.count
     let alreadyDone = ownedRuns.count - total

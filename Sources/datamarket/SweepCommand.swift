@@ -64,9 +64,9 @@ enum SweepCommand: Command {
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
     let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"))
-    let lastPrint = Mutex(0.0)
+    let lastPrint = LockedState(0.0)
     let owned = runner.ownedRuns.count
-    let done = Mutex<Int?>(nil)
+    let done = LockedState<Int?>(nil)
     let interrupt = InterruptHandler.install(folder: folder) {
       done.withLock { $0 }.map { "\($0) of \(owned) runs are done" } ?? "no run finished in this invocation"
     }
