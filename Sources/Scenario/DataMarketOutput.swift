@@ -42,8 +42,8 @@ enum DataMarketOutput {
     }
     var result = RunResult(metrics: metrics, periods: periods, trades: trades,
                            entityTables: [("contracts.csv", contracts), ("providers.csv", providers)], eventsProcessed: events)
-    func money(_ x: Double) -> String { x.isFinite ? String(Int(x.rounded())) : "nan" }
-    func pct(_ x: Double) -> String { x.isFinite ? "\(Double(Int((x * 1000).rounded())) / 10)%" : "nan" }
+    func money(_ x: Double) -> String { x.isFinite ? (Swift.abs(x) < 1e15 ? String(Int(x.rounded())) : x.description) : "nan" }
+    func pct(_ x: Double) -> String { x.isFinite && Swift.abs(x) < 1e12 ? "\((x * 1000).rounded() / 10)%" : "nan" }
     result.headline = [
       ("periods measured (after warm-up)", "\(totals.measuredPeriods) of \(model.periods.count)"),
       ("GMV per year (RMB 10,000)", money(years > 0 ? a.gmv / years : .nan)),

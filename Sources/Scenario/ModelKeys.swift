@@ -4,12 +4,15 @@ import Simulation
 /// One row of a scenario kind's key reference: what `datamarket keys` and the README print.
 public struct ScenarioKeyRow: Sendable, Equatable {
   public var path: String, type: String, range: String, defaultText: String, unit: String, symbol: String, meaning: String
+  /// Finite numeric bounds, where the key has them.
+  public var bounds: ClosedRange<Double>? = nil
 }
 
 extension ScenarioKey {
   /// This key's reference row, its default read from `defaults`.
   func row(_ defaults: Config) -> ScenarioKeyRow {
-    ScenarioKeyRow(path: path, type: type, range: range, defaultText: defaultText(defaults), unit: unit, symbol: symbol, meaning: meaning)
+    ScenarioKeyRow(path: path, type: type, range: range, defaultText: defaultText(defaults), unit: unit, symbol: symbol, meaning: meaning,
+                   bounds: bounds)
   }
 }
 

@@ -12,6 +12,8 @@ public struct ScenarioKey<Config> {
   public let type: String
   /// What values are allowed, as people write it: `> 0`, `[0, 1]`, `1–10,000`, `"off", "regional"`.
   public let range: String
+  /// The numeric bounds when both are finite (for tests that try every key at its extremes).
+  public var bounds: ClosedRange<Double>? = nil
   /// The unit (`days`, `RMB 10,000`, `per day`, `share`), empty when none.
   public let unit: String
   /// DOMAIN's symbol (`φ_s`), empty when none.
@@ -36,21 +38,25 @@ public struct ScenarioKey<Config> {
   /// A real number checked against `rule`.
   public static func number(_ section: String, _ name: String, _ key: WritableKeyPath<Config, Double>, _ rule: NumberRule,
                             unit: String = "", symbol: String = "", _ meaning: String) -> ScenarioKey {
-    ScenarioKey(section: section, name: name, type: "number", range: rule.shortText, unit: unit, symbol: symbol, meaning: meaning,
-                defaultText: { ScenarioKeyText.number($0[keyPath: key]) },
-                read: { (r: inout ConfigReader, c: inout Config) throws(ScenarioError) in
-                  c[keyPath: key] = try r.number(name, default: c[keyPath: key], rule)
-                })
+    var k = ScenarioKey(section: section, name: name, type: "number", range: rule.shortText, unit: unit, symbol: symbol, meaning: meaning,
+                        defaultText: { ScenarioKeyText.number($0[keyPath: key]) },
+                        read: { (r: inout ConfigReader, c: inout Config) throws(ScenarioError) in
+                          c[keyPath: key] = try r.number(name, default: c[keyPath: key], rule)
+                        })
+    k.bounds = rule.finiteBounds
+    return k
   }
 
   /// An integer in `range`.
   public static func integer(_ section: String, _ name: String, _ key: WritableKeyPath<Config, Int>, _ range: ClosedRange<Int>,
                              unit: String = "", symbol: String = "", _ meaning: String) -> ScenarioKey {
-    ScenarioKey(section: section, name: name, type: "integer", range: ScenarioKeyText.integerRange(range), unit: unit, symbol: symbol,
-                meaning: meaning, defaultText: { ScenarioKeyText.integer($0[keyPath: key]) },
-                read: { (r: inout ConfigReader, c: inout Config) throws(ScenarioError) in
-                  c[keyPath: key] = try r.integer(name, default: c[keyPath: key], range)
-                })
+    var k = ScenarioKey(section: section, name: name, type: "integer", range: ScenarioKeyText.integerRange(range), unit: unit,
+                        symbol: symbol, meaning: meaning, defaultText: { ScenarioKeyText.integer($0[keyPath: key]) },
+                        read: { (r: inout ConfigReader, c: inout Config) throws(ScenarioError) in
+                          c[keyPath: key] = try r.integer(name, default: c[keyPath: key], range)
+                        })
+    if range.upperBound < Int.max { k.bounds = Double(range.lowerBound)...Double(range.upperBound) }
+    return k
   }
 
   /// `true` or `false`.
@@ -113,6 +119,15 @@ public enum ScenarioKeyText {
 }
 
 extension NumberRule {
+  /// [low, high] when both ends are finite.
+  var finiteBounds: ClosedRange<Double>? {
+    switch self {
+    case .unitInterval: return 0...1
+    case .range(let a, let b) where a.isFinite && b.isFinite: return a...b
+    default: return nil
+    }
+  }
+
   /// The rule as a range people read: `> 0`, `≥ 0`, `[0, 1]`.
   public var shortText: String {
     switch self {

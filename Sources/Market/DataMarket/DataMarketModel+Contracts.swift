@@ -117,7 +117,10 @@ extension DataMarketModel {
     case .outcome: due = reported >= c.terms.threshold ? c.terms.bonus : 0
     case .subscription: due = y >= c.terms.threshold ? c.terms.bonus : 0
     case .usage:
-      let uses = min(PoissonDistribution(mean: c.terms.expectedUses * z).sample(using: &benefitRNG), Int(3 * c.terms.expectedUses))
+      // uses are capped at 3·u0; a mean far above the cap (a huge shock Z) is capped first, so
+      // sampling stays finite (it changes nothing: such a draw is above the cap anyway)
+      let cap = 3 * c.terms.expectedUses
+      let uses = min(PoissonDistribution(mean: min(c.terms.expectedUses * z, 10 * cap + 100)).sample(using: &benefitRNG), Int(cap))
       due = c.terms.perUse * Double(uses)
     }
     if due > 0 {

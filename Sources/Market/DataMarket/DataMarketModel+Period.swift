@@ -14,7 +14,7 @@ extension DataMarketModel {
       var p = products[Int(id)]
       guard p.listed, p.licencesLeft > 0 else { continue }
       var auction = CallAuction()
-      let reserve = max(1, Int64((p.price / Self.tick).rounded(.up)))
+      let reserve = Self.ticks(p.price)
       auction.add(.init(id: UInt64.max, side: .sell, price: reserve, quantity: Int64(p.licencesLeft)))
       for (b, price) in bids where waiting[Int(b)].active { auction.add(.init(id: UInt64(b), side: .buy, price: price, quantity: 1)) }
       let result = auction.clear(referencePrice: reserve)

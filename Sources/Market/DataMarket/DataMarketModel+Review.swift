@@ -97,7 +97,7 @@ extension DataMarketModel {
     let p = products[Int(id)]
     guard p.listed, p.licencesLeft > 0 else { return }
     if p.askSlot >= 0 { engine.cancel(p.askSlot) }
-    let ticks = max(1, Int64((p.price / Self.tick).rounded(.up)))
+    let ticks = Self.ticks(p.price)
     if !p.limited {
       engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
       let fills = Array(engine.fills)

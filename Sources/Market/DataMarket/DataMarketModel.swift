@@ -106,6 +106,16 @@ public final class DataMarketModel: SimulationModel {
   var providerGMVAtWarmupEnd: [Double] = []
   /// Price tick: prices are integer multiples of RMB 100 (0.01 of the money unit) in the books.
   static let tick = 0.01
+  /// The highest price in ticks a book is asked to hold (RMB 10^13): a price beyond it, or one
+  /// not finite (a κ_cap of 1e300), is posted at it instead of trapping in Int64.
+  static let maximumTicks: Int64 = 1 << 50
+
+  /// A price in ticks, rounded up, in [1, maximumTicks].
+  static func ticks(_ price: Double) -> Int64 {
+    let t = (price / tick).rounded(.up)
+    guard t > 0 else { return 1 }   // NaN, zero or negative
+    return t >= Double(maximumTicks) ? maximumTicks : max(1, Int64(t))
+  }
   /// M3's p_max for adaptive pricing (RMB 10,000, i.e. RMB 1 bn) [assumed]: far above any deal.
   static let maximumPrice = 1e5
   /// Noise U(0, domainNoise) on every domain of a buyer's or product's domain vector [assumed].
