@@ -65,3 +65,29 @@ import Testing
     #expect(badShare.paymentMoments(expectedBenefit: 60, sigma: 0.8, misreporting: 0).mean > 20)
   }
 }
+
+/// M3, M5 and M6 as pure functions, with hand-computed values.
+@Suite struct PricingAndFrictionFixtureTests {
+  @Test func providerPricing() {
+    #expect(ProviderPricing.costPlus(fixedCost: 200, expectedSales: 20, marginalCost: 0.5, markup: 0.3) == 1.3 * 10.5)
+    #expect(ProviderPricing.floor(marginalCost: 0.5, sellerFeeRate: 0.5) == 1)
+    #expect(ProviderPricing.floor(marginalCost: 0.5, sellerFeeRate: 1) == 0.5 / 1e-9)    // a 100% fee: no finite floor
+    #expect(abs(ProviderPricing.adapt(price: 10, conversion: 0.2, target: 0.2, rate: 0.1, floor: 1, ceiling: 100) - 10) < 1e-12)
+    #expect(ProviderPricing.adapt(price: 10, conversion: 0, target: 1, rate: 50, floor: 3, ceiling: 100) == 3)
+    #expect(ProviderPricing.adapt(price: 10, conversion: 1, target: 0, rate: 50, floor: 3, ceiling: 100) == 100)
+    #expect(ProviderPricing.bargained(marginalCost: 1, expectedValue: 21, transactionCosts: 4, providerShare: 0.5) == 9)
+  }
+
+  @Test func friction() {
+    let f = Friction(searchCost: 0.2, dueDiligenceCost: 2, certificateCut: 0.5, unification: 0.2, crossRegionFixedCost: 5,
+                     crossRegionCostRate: 0.05, offExchangeDiligenceMultiple: 2)
+    #expect(f.onExchange(recognised: false, crossRegion: false, price: 10) == 2.2)
+    #expect(f.onExchange(recognised: true, crossRegion: false, price: 10) == 1.2)
+    #expect(abs(f.onExchange(recognised: false, crossRegion: true, price: 10) - (2.2 + 0.8 * 5.5)) < 1e-12)
+    #expect(f.offExchange(certified: false) == 4.2)
+    #expect(f.offExchange(certified: true) == 2.2)
+    var unified = f
+    unified.unification = 1
+    #expect(unified.onExchange(recognised: false, crossRegion: true, price: 10) == 2.2)   // no cross-region friction at u = 1
+  }
+}

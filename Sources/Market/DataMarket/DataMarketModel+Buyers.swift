@@ -78,8 +78,7 @@ extension DataMarketModel {
                                    registryDetection: recognised ? config.registry.detection : 0)
       let free = p.isPublic && seg.publicPurpose
       let price = free ? 0 : p.price
-      var friction = config.searchCost + config.dueDiligenceCost * (recognised ? 1 - config.certificateDiligenceCut : 1)
-      if cross { friction += (1 - config.unification) * (config.crossRegionFixedCost + config.crossRegionCostRate * price) }
+      let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
       let k = 1 + (free ? 0 : exchanges[p.exchange].buyerFeeRate)
       if let b = best, !free, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
@@ -119,9 +118,9 @@ extension DataMarketModel {
       let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale,
                                    readinessWeight: seg.readinessWeight, exchangeDetection: 0,
                                    registryDetection: recognised ? config.registry.detection : 0)
-      let friction = config.searchCost + config.dueDiligenceCost * config.offExchangeDiligenceMultiple
-        * (recognised ? 1 - config.certificateDiligenceCut : 1)
-      let price = p.marginalCost + config.bargainingShare * (ev - p.marginalCost - friction)
+      let friction = frictions.offExchange(certified: recognised)
+      let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
+                                            providerShare: config.bargainingShare)
       guard price >= p.marginalCost else { continue }
       if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
                                                        misreporting: config.contracts.misreportingOff) < b.score - Self.boundMargin(b.score) {

@@ -35,8 +35,9 @@ extension DataMarketModel {
         var p = products[Int(id)]
         if p.views > 0 {
           let s = Double(p.conversions) / Double(p.views)
-          p.price = min(max(p.price * _exp(config.providers.adaptiveRate * (s - config.providers.targetConversion)),
-                            priceFloor(p, exchange: p.exchange)), Self.maximumPrice)
+          p.price = ProviderPricing.adapt(price: p.price, conversion: s, target: config.providers.targetConversion,
+                                          rate: config.providers.adaptiveRate, floor: priceFloor(p, exchange: p.exchange),
+                                          ceiling: Self.maximumPrice)
           products[Int(id)] = p
           postAsk(id)
         }

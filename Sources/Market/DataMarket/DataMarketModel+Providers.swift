@@ -25,7 +25,7 @@ extension DataMarketModel {
     let fixed = fixedCostDraw.sample(using: &productRNG)
     let limited = !isPublic && unitDouble(&productRNG) < p.limitedShare
     // M3 cost-plus; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
-    let price = (1 + p.markup) * (fixed / p.expectedSales + p.marginalCost)
+    let price = ProviderPricing.costPlus(fixedCost: fixed, expectedSales: p.expectedSales, marginalCost: p.marginalCost, markup: p.markup)
     let domain = newDomain()
     domainVectors.append(contentsOf: domain)
     domainNorms.append(Valuation.norm(domain, count: domain.count))

@@ -88,7 +88,7 @@ extension DataMarketModel {
 
   /// M3's price floor p_min = c/(1 − φ_s) at exchange `e`: below it a sale loses money.
   func priceFloor(_ p: Product, exchange e: Int) -> Double {
-    p.marginalCost / max(1e-9, 1 - config.exchanges[e].sellerFeeRate)
+    ProviderPricing.floor(marginalCost: p.marginalCost, sellerFeeRate: config.exchanges[e].sellerFeeRate)
   }
 
   /// Posts (or re-posts) the provider's ask: non-depleting for unlimited licences, else the

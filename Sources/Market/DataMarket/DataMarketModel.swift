@@ -65,6 +65,8 @@ public final class DataMarketModel: SimulationModel {
   var choiceRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
   let deal: LogNormalDistribution
+  /// M5's transaction costs, built once from the configuration.
+  let frictions: Friction
   /// M7's contract choice, built once from the configuration.
   let contractChoice: ContractChoice
   let fixedCostDraw: LogNormalDistribution
@@ -131,6 +133,10 @@ public final class DataMarketModel: SimulationModel {
     deal = LogNormalDistribution.fromMedian(config.buyers.dealMedian, mean: max(config.buyers.dealMean, config.buyers.dealMedian))
     fixedCostDraw = LogNormalDistribution.fromMedian(config.providers.fixedCostMedian,
                                                      mean: max(config.providers.fixedCostMean, config.providers.fixedCostMedian))
+    frictions = Friction(searchCost: config.searchCost, dueDiligenceCost: config.dueDiligenceCost,
+                         certificateCut: config.certificateDiligenceCut, unification: config.unification,
+                         crossRegionFixedCost: config.crossRegionFixedCost, crossRegionCostRate: config.crossRegionCostRate,
+                         offExchangeDiligenceMultiple: config.offExchangeDiligenceMultiple)
     let k = config.contracts
     contractChoice = ContractChoice(allowed: k.allowed, upfrontShare: k.upfrontShare, sigma: config.benefitSigma, term: k.termPeriods,
                                     outcomeQuantile: k.outcomeQuantile, expectedUses: k.expectedUses,
