@@ -5,7 +5,7 @@ import Scenario
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--force] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--max-events N] [--force] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -13,6 +13,9 @@ enum RunCommand: Command {
     unless --force.
     With --check DIR the CSVs are compared with a golden folder; the first differing line is
     printed and the exit code is 1 if anything differs.
+    Before running, the scenario's work is estimated (events, entities, memory; 'validate'
+    prints it); a run above 2e9 events or 8 GB is refused, naming the keys that drive it.
+    --max-events N raises the event limit; --force ignores both limits.
     """
   static let options = [
     OptionSpec(name: "seed", valueName: "N", help: "Master seed (overrides the file's seed)."),
@@ -20,7 +23,8 @@ enum RunCommand: Command {
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a scenario key."),
     OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
-    OptionSpec(name: "force", valueName: nil, help: "Replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
+    OptionSpec(name: "max-events", valueName: "N", help: "Raise the limit on the estimated events (default 2e9)."),
+    OptionSpec(name: "force", valueName: nil, help: "Ignore the work limits; replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
   ]
   static let positionals = 1...1
@@ -39,6 +43,7 @@ enum RunCommand: Command {
     } catch {
       throw .input(error.description)
     }
+    try checkWork(scenario, args)
     let folder = FolderTree.trimmed(args.value("out") ?? "results/\(scenario.name)")
     guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     do {  // fail before a long run, not after it
@@ -75,5 +80,22 @@ enum RunCommand: Command {
       try GoldenCheck.compare(files: files, actualFolder: folder, expectedFolder: golden)
       if !args.flag("quiet") { print("check: \(files.joined(separator: ", ")) match \(golden)/") }
     }
+  }
+
+  /// Refuses a scenario whose ``WorkEstimate`` exceeds the limits (`--max-events` raises the
+  /// event limit, `--force` ignores them).
+  static func checkWork(_ scenario: Scenario, _ args: ParsedArguments) throws(CLIError) {
+    var limits = WorkLimits.standard
+    if let s = args.value("max-events") {
+      guard let v = Int(s), v >= 1 else {
+        throw .usage(command: name, message: "the value '\(Abbreviation.of(s))' is invalid for '--max-events': expected an integer ≥ 1")
+      }
+      limits.maxEvents = Double(v)
+    }
+    let estimate = WorkEstimate.of(scenario)
+    guard !args.flag("force"), let why = limits.violation(estimate) else { return }
+    let remedy = estimate.events.value > limits.maxEvents ? "raise the event limit with --max-events N, or ignore the limits with --force"
+                                                           : "or ignore the limits with --force"
+    throw .input("\(scenario.file): \(why); lower them, \(remedy)")
   }
 }
