@@ -1,11 +1,12 @@
 import Output
 import Scenario
+import Simulation
 
 /// `datamarket run`: runs one scenario and writes its CSVs and `run.json`.
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--max-events N] [--force] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--force] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -16,6 +17,9 @@ enum RunCommand: Command {
     Before running, the scenario's work is estimated (events, entities, memory; 'validate'
     prints it); a run above 2e9 events or 8 GB is refused, naming the keys that drive it.
     --max-events N raises the event limit; --force ignores both limits.
+    With --check-invariants every event is followed by a check of the model's invariants
+    (time, uncrossed books, money and licence conservation, contracts moving forward); the
+    first violation stops the run with exit code 1. Slow; the results are the same.
     """
   static let options = [
     OptionSpec(name: "seed", valueName: "N", help: "Master seed (overrides the file's seed)."),
@@ -23,6 +27,7 @@ enum RunCommand: Command {
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a scenario key."),
     OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
+    OptionSpec(name: "check-invariants", valueName: nil, help: "Check the model's invariants after every event (slow)."),
     OptionSpec(name: "max-events", valueName: "N", help: "Raise the limit on the estimated events (default 2e9)."),
     OptionSpec(name: "force", valueName: nil, help: "Ignore the work limits; replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
@@ -54,7 +59,9 @@ enum RunCommand: Command {
     let clock = Stopwatch()
     let result: RunResult
     do {
-      result = try ScenarioRunner.run(scenario, recordTrades: args.flag("trades"))
+      result = try ScenarioRunner.run(scenario, recordTrades: args.flag("trades"), checkInvariants: args.flag("check-invariants"))
+    } catch let violation as InvariantViolation {
+      throw .internal("\(scenario.file): \(violation)")
     } catch {
       throw .input("\(scenario.file): the run failed: \(error)")
     }
