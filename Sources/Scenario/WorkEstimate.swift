@@ -18,7 +18,8 @@ import Simulation
 ///   (at least 1). Each buyer arrival causes at most two follow-ups (patience end, benefit
 ///   realisation); each provider at most ``providerFollowUps`` (registration and review attempts).
 ///   Memory ≈ per buyer (a waiting record, a resting order, a contract and its output row) and per
-///   product (record, book window, domain vector) plus the period records and firm memberships.
+///   product (record, book window, domain vector; a public product's window spans its cap, see
+///   ``publicBookLevels(_:)``) plus the period records and firm memberships.
 public struct WorkEstimate: Sendable, Equatable {
   /// One estimated quantity and the keys that drive it (JSON paths as written in scenario files).
   public struct Figure: Sendable, Equatable {

@@ -34,6 +34,17 @@ import Simulation
     #expect(WorkEstimate.networkMultiplier(c, listings: 1e6) > 1)
   }
 
+  @Test func monopolyPricedPublicBooksCountTheirWindows() throws {
+    var c = DataMarketConfig()
+    c.publicOperator.products = 100_000
+    let capped = WorkEstimate.dataMarket(c)
+    c.publicOperator.capMultiple = .infinity
+    let monopoly = WorkEstimate.dataMarket(c)
+    #expect(WorkLimits.standard.violation(capped) == nil)
+    let why = try #require(WorkLimits.standard.violation(monopoly))
+    #expect(why.contains("of memory, above the limit of 8.0 GB (driven by publicOperator.products, publicOperator.capMultiple)"))
+  }
+
   @Test func unstableQueueMemoryGrowsWithTheBacklog() {
     let stable = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 0.9, serviceRate: 1, customers: 1_000_000))
     let unstable = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 4, serviceRate: 1, customers: 1_000_000))
