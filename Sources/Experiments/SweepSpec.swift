@@ -125,15 +125,20 @@ public struct SweepSpec: Sendable {
     return checked
   }
 
-  /// Resolves every point against the base scenario (no run), naming the first bad point.
+  /// Resolves every point against the base scenario (no run), naming the first bad point: one
+  /// that is not a valid scenario, or whose ``WorkEstimate`` exceeds ``WorkLimits/standard``.
   public func validatePoints() throws(ScenarioError) {
     let base = try ScenarioLoader.load(baseFile)
     for p in points.indices {
+      let values = points[p].map { "\($0.key)=\($0.text)" }.joined(separator: ", ")
+      let scenario: Scenario
       do {
-        _ = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides(point: p), to: base), file: baseFile)
+        scenario = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides(point: p), to: base), file: baseFile)
       } catch {
-        let values = points[p].map { "\($0.key)=\($0.text)" }.joined(separator: ", ")
         throw .invalid(source: file, path: "design point \(p) (\(values))", expected: "a valid scenario", found: error.description)
+      }
+      if let why = WorkLimits.standard.violation(WorkEstimate.of(scenario)) {
+        throw .invalid(source: file, path: "design point \(p) (\(values))", expected: "a run within the work limits", found: why)
       }
     }
   }

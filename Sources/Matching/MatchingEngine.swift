@@ -132,6 +132,19 @@ public final class MatchingEngine {
     return b.hasWindow && b.bestAsk < b.span ? b.priceBase + Int64(b.bestAsk) : nil
   }
 
+  /// Whether `book` is crossed: it has a bid and an ask and the best bid is at or above the best
+  /// ask (never true after a correct sequence of commands; a check for invariants mode).
+  public func isCrossed(book: Int32) -> Bool {
+    guard let bid = bestBid(book), let ask = bestAsk(book) else { return false }
+    return bid >= ask
+  }
+
+  /// The first crossed book, if any: O(books).
+  public func firstCrossedBook() -> Int32? {
+    for b in 0..<Int32(books.count) where isCrossed(book: b) { return b }
+    return nil
+  }
+
   /// Resting orders in `book`.
   public func restingCount(_ book: Int32) -> Int { books[Int(book)].restingCount }
 

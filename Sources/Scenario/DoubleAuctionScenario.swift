@@ -4,6 +4,10 @@ import Simulation
 /// The `doubleAuction` scenario kind: the induced-value double auction (`market` object).
 /// Every key, unit, default and range is listed in the README's scenario reference.
 public enum DoubleAuctionScenario {
+  /// The most unit values `market.random` may draw ((buyers + sellers) × units): they are drawn
+  /// when the file loads, before any work estimate, and take 8 bytes each several times over.
+  public static let maxRandomScheduleValues = 100_000_000
+
   static func decode(_ root: inout ConfigReader, seed: UInt64) throws(ScenarioError) -> DoubleAuctionConfig {
     var m = try root.object("market")
     // One book's resting prices may span at most MatchingEngine.maximumSpan ticks.
@@ -43,6 +47,11 @@ public enum DoubleAuctionScenario {
       let units = try r.integer("units", default: 1, 1...10_000)
       let low = try r.integer("valueLow", default: Int(priceMin), Int(priceMin)...Int(priceMax))
       let high = try r.integer("valueHigh", default: Int(priceMax), low...Int(priceMax))
+      if (buyers + sellers) * units > maxRandomScheduleValues, let n = r.node["units"] ?? r.node["buyers"] ?? r.node["sellers"] {
+        throw .invalid(source: n.source, path: r.path(r.node["units"] != nil ? "units" : r.node["buyers"] != nil ? "buyers" : "sellers"),
+                       expected: "(buyers + sellers) × units ≤ \(maxRandomScheduleValues) (the schedules are drawn when the file loads)",
+                       found: "(\(buyers) + \(sellers)) × \(units) = \(WorkLimits.count(Double((buyers + sellers) * units)))")
+      }
       try r.finish()
       var rng = RandomStreams(masterSeed: seed).stream("schedules")
       let draw = UniformIntegerDistribution(low: Int64(low), high: Int64(high))

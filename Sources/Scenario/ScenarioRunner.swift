@@ -6,18 +6,23 @@ import Simulation
 /// give the same result, whatever thread runs it.
 public enum ScenarioRunner {
   /// Runs `scenario`; `recordTrades` asks for the per-trade table where the model has one.
-  public static func run(_ scenario: Scenario, recordTrades: Bool = false) throws -> RunResult {
+  /// `checkInvariants` runs in invariants mode: the model's invariants are checked after every
+  /// event and the first violation throws ``InvariantViolation`` (the results are otherwise the same).
+  public static func run(_ scenario: Scenario, recordTrades: Bool = false, checkInvariants: Bool = false) throws -> RunResult {
     switch scenario.model {
-    case .mm1(let p): return try runMM1(p, seed: scenario.seed)
-    case .doubleAuction(let c): return try runDoubleAuction(c, seed: scenario.seed, recordTrades: recordTrades)
+    case .mm1(let p): return try runMM1(p, seed: scenario.seed, checked: checkInvariants)
+    case .doubleAuction(let c):
+      return try runDoubleAuction(c, seed: scenario.seed, recordTrades: recordTrades, checked: checkInvariants)
     case .dataMarket(let c):
-      let (model, events) = try DataMarketModel.simulate(c, seed: scenario.seed)
+      let (model, events) = checkInvariants ? try DataMarketModel.simulateChecked(c, seed: scenario.seed)
+                                            : try DataMarketModel.simulate(c, seed: scenario.seed)
       return DataMarketOutput.result(model, events: events, recordTrades: recordTrades)
     }
   }
 
-  static func runDoubleAuction(_ c: DoubleAuctionConfig, seed: UInt64, recordTrades: Bool) throws -> RunResult {
-    let (market, events) = try DoubleAuctionMarket.simulate(c, seed: seed, recordTrades: recordTrades)
+  static func runDoubleAuction(_ c: DoubleAuctionConfig, seed: UInt64, recordTrades: Bool, checked: Bool = false) throws -> RunResult {
+    let (market, events) = checked ? try DoubleAuctionMarket.simulateChecked(c, seed: seed, recordTrades: recordTrades)
+                                   : try DoubleAuctionMarket.simulate(c, seed: seed, recordTrades: recordTrades)
     let eq = market.equilibrium
     var periods = CSVTable(columns: ["period", "orders", "trades", "mean_price", "efficiency", "alpha_pct",
                                      "buyer_surplus", "seller_surplus", "realised_surplus", "max_surplus"])
@@ -62,8 +67,8 @@ public enum ScenarioRunner {
     return RunResult(metrics: metrics, periods: periods, trades: trades, eventsProcessed: events)
   }
 
-  static func runMM1(_ p: MM1Queue.Parameters, seed: UInt64) throws -> RunResult {
-    let (model, events, endTime) = try MM1Queue.simulate(p, seed: seed)
+  static func runMM1(_ p: MM1Queue.Parameters, seed: UInt64, checked: Bool = false) throws -> RunResult {
+    let (model, events, endTime) = checked ? try MM1Queue.simulateChecked(p, seed: seed) : try MM1Queue.simulate(p, seed: seed)
     var periods = CSVTable(columns: ["period", "end_time", "arrivals", "served", "mean_wait", "mean_queue_length"])
     for r in model.periods {
       periods.append([.int(r.index), .double(r.endTime), .int(r.arrivals), .int(r.served), .double(r.meanWait), .double(r.meanQueueLength)])

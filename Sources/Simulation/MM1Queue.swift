@@ -140,4 +140,15 @@ public struct MM1Queue: SimulationModel {
     }
     return (sim.model, sim.kernel.eventsProcessed, sim.kernel.now)
   }
+
+  /// ``simulate(_:seed:)`` in invariants mode: only the clock is checked (time never goes back);
+  /// a violation throws ``InvariantViolation``.
+  public static func simulateChecked(_ parameters: Parameters, seed: UInt64) throws -> (model: MM1Queue, eventsProcessed: Int, endTime: Double) {
+    var sim = Simulator(model: MM1Queue(parameters: parameters, seed: seed), capacity: 16)
+    try sim.model.start(&sim.kernel)
+    while sim.model.started < parameters.customers {
+      guard try sim.step(checking: { _ in nil }) else { break }
+    }
+    return (sim.model, sim.kernel.eventsProcessed, sim.kernel.now)
+  }
 }

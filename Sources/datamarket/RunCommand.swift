@@ -1,11 +1,12 @@
 import Output
 import Scenario
+import Simulation
 
 /// `datamarket run`: runs one scenario and writes its CSVs and `run.json`.
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--force] [--report] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--force] [--report] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -13,6 +14,12 @@ enum RunCommand: Command {
     unless --force.
     With --check DIR the CSVs are compared with a golden folder; the first differing line is
     printed and the exit code is 1 if anything differs.
+    Before running, the scenario's work is estimated (events, entities, memory; 'validate'
+    prints it); a run above 2e9 events or 8 GB is refused, naming the keys that drive it.
+    --max-events N raises the event limit; --force ignores both limits.
+    With --check-invariants every event is followed by a check of the model's invariants
+    (time, uncrossed books, money and licence conservation, contracts moving forward); the
+    first violation stops the run with exit code 1. Slow; the results are the same.
     """
   static let options = [
     OptionSpec(name: "seed", valueName: "N", help: "Master seed (overrides the file's seed)."),
@@ -20,7 +27,9 @@ enum RunCommand: Command {
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a scenario key."),
     OptionSpec(name: "trades", valueName: nil, help: "Also write trades.csv."),
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
-    OptionSpec(name: "force", valueName: nil, help: "Replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
+    OptionSpec(name: "check-invariants", valueName: nil, help: "Check the model's invariants after every event (slow)."),
+    OptionSpec(name: "max-events", valueName: "N", help: "Raise the limit on the estimated events (default 2e9)."),
+    OptionSpec(name: "force", valueName: nil, help: "Ignore the work limits; replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html (datamarket report)."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
   ]
@@ -40,6 +49,7 @@ enum RunCommand: Command {
     } catch {
       throw .input(error.description)
     }
+    try checkWork(scenario, args)
     let folder = FolderTree.trimmed(args.value("out") ?? "results/\(scenario.name)")
     guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     do {  // fail before a long run, not after it
@@ -50,7 +60,9 @@ enum RunCommand: Command {
     let clock = Stopwatch()
     let result: RunResult
     do {
-      result = try ScenarioRunner.run(scenario, recordTrades: args.flag("trades"))
+      result = try ScenarioRunner.run(scenario, recordTrades: args.flag("trades"), checkInvariants: args.flag("check-invariants"))
+    } catch let violation as InvariantViolation {
+      throw .internal("\(scenario.file): \(violation)")
     } catch {
       throw .input("\(scenario.file): the run failed: \(error)")
     }
@@ -80,5 +92,22 @@ enum RunCommand: Command {
       try GoldenCheck.compare(files: files, actualFolder: folder, expectedFolder: golden)
       if !args.flag("quiet") { print("check: \(files.joined(separator: ", ")) match \(golden)/") }
     }
+  }
+
+  /// Refuses a scenario whose ``WorkEstimate`` exceeds the limits (`--max-events` raises the
+  /// event limit, `--force` ignores them).
+  static func checkWork(_ scenario: Scenario, _ args: ParsedArguments) throws(CLIError) {
+    var limits = WorkLimits.standard
+    if let s = args.value("max-events") {
+      guard let v = Int(s), v >= 1 else {
+        throw .usage(command: name, message: "the value '\(Abbreviation.of(s))' is invalid for '--max-events': expected an integer ≥ 1")
+      }
+      limits.maxEvents = Double(v)
+    }
+    let estimate = WorkEstimate.of(scenario)
+    guard !args.flag("force"), let why = limits.violation(estimate) else { return }
+    let remedy = estimate.events.value > limits.maxEvents ? "raise the event limit with --max-events N, or ignore the limits with --force"
+                                                           : "or ignore the limits with --force"
+    throw .input("\(scenario.file): \(why); lower them, \(remedy)")
   }
 }

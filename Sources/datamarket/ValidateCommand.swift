@@ -24,7 +24,7 @@ enum ValidateCommand: Command {
       }
       do {
         let s = try Scenario.load(file: file, overrides: args.all("set"))
-        print("\(file): ok (\(s.name), \(s.kindName))")
+        print("\(file): ok (\(s.name), \(s.kindName); \(WorkEstimate.of(s).summary))")
       } catch {
         throw .input(error.description)
       }

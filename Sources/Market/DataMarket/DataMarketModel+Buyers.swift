@@ -139,7 +139,7 @@ extension DataMarketModel {
   /// is positive, else bids its willingness to pay in the product's book (or its call auction).
   func act(on offer: Offer, buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
     let p = products[Int(offer.product)]
-    if p.isPublic && !offer.free { observedWillingness.append(offer.willingness) }
+    if p.isPublic && !offer.free { observedWillingness.add(offer.willingness) }
     if !offer.onExchange || offer.free {
       if offer.score > 0 {
         try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,

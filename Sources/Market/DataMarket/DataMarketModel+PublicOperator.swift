@@ -17,7 +17,7 @@ extension DataMarketModel {
   func guideCap() -> Double {
     let guide = PublicDataPricing.guidePrice(mar: config.mar, otherRevenue: 0, expectedVolume: expectedPublicVolume)
     if config.publicOperator.capMultiple.isInfinite {
-      return PublicDataPricing.monopolyPrice(willingness: observedWillingness) ?? guide * Self.monopolyOpeningMultiple
+      return PublicDataPricing.monopolyPrice(willingness: observedWillingness.values) ?? guide * Self.monopolyOpeningMultiple
     }
     return guide * config.publicOperator.capMultiple
   }
@@ -35,7 +35,7 @@ extension DataMarketModel {
     publicRevenueThisYear = 0
     publicVolumeThisYear = 0
     publicCap = guideCap()
-    observedWillingness.removeAll(keepingCapacity: true)
+    observedWillingness.removeAll()
     return clawback
   }
 

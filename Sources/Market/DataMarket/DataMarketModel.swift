@@ -82,7 +82,8 @@ public final class DataMarketModel: SimulationModel {
   var expectedPublicVolume: Double
   var publicRevenueThisYear = 0.0
   var publicVolumeThisYear = 0
-  var observedWillingness: [Double] = []
+  /// This review year's observed willingness to pay for public products (bounded sample).
+  var observedWillingness: WillingnessReservoir
   /// Products listed at each exchange.
   var listedCount: [Int] = []
   /// Each exchange's region (read for every listing a buyer sees).
@@ -153,6 +154,7 @@ public final class DataMarketModel: SimulationModel {
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
     misreportingRNG = streams.stream("misreporting")
+    observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume
     publicCap = 0
     publicCap = guideCap()

@@ -1,0 +1,56 @@
+import Foundation
+import Market
+
+// The data market's work estimate (see ``WorkEstimate`` for the formulas).
+extension WorkEstimate {
+  static func dataMarket(_ c: DataMarketConfig) -> WorkEstimate {
+    let horizon = Double(c.periods) * c.periodDays
+    let publicProducts = c.publicOperator.enabled ? Double(c.publicOperator.products) : 0
+    let providers = c.regions.reduce(0) { $0 + $1.providerArrivalRate } * horizon
+    let products = providers + publicProducts
+    let multiplier = networkMultiplier(c, listings: products)
+    let buyers = c.regions.reduce(0) { $0 + $1.buyerArrivalRate } * horizon * multiplier
+    let events = buyers * 3 + providers * (1 + providerFollowUps) + Double(c.periods)
+    let periodBytes = Double(c.periods) * Double(c.regions.count + c.exchanges.count + 2) * 512
+    let firmBytes = Double(c.regions.count * c.buyers.firmsPerRegion * c.exchanges.count) * 4
+    let productBytes = products * (bytesPerProduct + Double(c.domains) * 8) + publicProducts * (publicBookLevels(c) - 1_024) * 8.125
+    let memory = buyers * bytesPerBuyer + productBytes + periodBytes + firmBytes + 1_048_576
+
+    let buyerKeys = ["regions[].buyerArrivalRate", "market.periods", "market.periodDays"]
+    let providerKeys = ["regions[].providerArrivalRate", "market.periods", "market.periodDays"]
+    var eventKeys = buyerKeys
+    if providers * (1 + providerFollowUps) > buyers * 3 { eventKeys = providerKeys }
+    var memoryKeys = buyerKeys
+    let largest = max(buyers * bytesPerBuyer, productBytes, periodBytes, firmBytes)
+    if largest == firmBytes { memoryKeys = ["buyers.firmsPerRegion", "regions", "exchanges"] }
+    else if largest == productBytes {
+      memoryKeys = publicProducts > providers ? ["publicOperator.products", "publicOperator.capMultiple"] : providerKeys
+    } else if largest == periodBytes { memoryKeys = ["market.periods", "regions", "exchanges"] }
+    return WorkEstimate(events: Figure(events, keys: eventKeys),
+                        entities: Figure(buyers + products, keys: buyerKeys),
+                        memoryBytes: Figure(memory, keys: memoryKeys))
+  }
+
+  /// Levels in a public product's book window. A book keeps a dense window of 8-byte levels (and
+  /// a bitmap) from its lowest resting bid to its ask, twice as wide as that range, rounded up to
+  /// a power of two: the operator's ask is its cap, κ_cap·MAR/Q̂ (at a tick of RMB 100, with Q̂ at
+  /// least 1); under monopoly pricing (κ_cap = ∞) it follows the tail of willingness to pay, for
+  /// which 2^21 levels (17 MB) is twice the widest window seen in probes. Private products' asks
+  /// stay near their cost-plus or adaptive prices and their books at the first 1,024 levels.
+  static func publicBookLevels(_ c: DataMarketConfig) -> Double {
+    let o = c.publicOperator
+    guard o.capMultiple.isFinite else { return Double(1 << 21) }
+    let askTicks = o.capMultiple * c.mar / max(1, o.expectedVolume) / 0.01
+    var levels = 1_024.0
+    while levels < 2 * askTicks && levels < Double(1 << 25) { levels *= 2 }
+    return levels
+  }
+
+  /// An upper bound on M4's buyer-arrival multiplier (1 + ν_B ln(1 + L)) / (1 + ν_B ln(1 + L_ref))
+  /// over a run: L, the listings at the home exchange, is at most every product ever created.
+  /// Never below 1 (a thin market slows arrivals; the estimate stays an upper bound).
+  static func networkMultiplier(_ c: DataMarketConfig, listings: Double) -> Double {
+    let nu = c.buyerNetworkEffect
+    return max(1, (1 + nu * log(1 + max(listings, 1))) / (1 + nu * log(1 + c.networkReferenceListings)))
+  }
+}
