@@ -14,6 +14,7 @@ enum SweepReportPage {
       page.paragraph("aggregate.csv has no runs column."); return page
     }
     let parameters = Array(aggregate.header[1..<runs])
+    let shownRows = Array(aggregate.rows.indices.prefix(maximumTableRows))
     let all = aggregate.header.filter { $0.hasSuffix("_mean") && !$0.hasSuffix("_diff_mean") }.map { String($0.dropLast(5)) }
     var metrics = preferred.filter { all.contains($0) }
     if metrics.isEmpty { metrics = Array(all.prefix(12)) }
@@ -25,21 +26,32 @@ enum SweepReportPage {
     }
     if aggregate.column(metrics[0] + "_diff_mean") != nil {
       page.section("Paired differences against the reference point", "Mean difference with its paired 95% CI (common random numbers).")
-      page.table(["point"] + parameters + metrics, aggregate.rows.indices.map { i in
-        [aggregate.rows[i][0]] + parameters.map { aggregate.texts($0)[i] } + metrics.map { m in
-          let d = aggregate.numbers(m + "_diff_mean")[i], lo = aggregate.numbers(m + "_diff_ci95_low")[i], hi = aggregate.numbers(m + "_diff_ci95_high")[i]
-          return d.isFinite ? "\(SVGText.label(d)) [\(SVGText.label(lo)), \(SVGText.label(hi))]" : "–"
-        }
-      }, numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
+      page.table(["point"] + parameters + metrics, rows(aggregate, shownRows, parameters, metrics, suffix: "_diff_mean", "_diff_ci95_low", "_diff_ci95_high"),
+                 numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
     }
     page.section("Aggregate", "Mean [95% CI] per point.")
-    page.table(["point"] + parameters + metrics, aggregate.rows.indices.map { i in
-      [aggregate.rows[i][0]] + parameters.map { aggregate.texts($0)[i] } + metrics.map { m in
-        let v = aggregate.numbers(m + "_mean")[i], lo = aggregate.numbers(m + "_ci95_low")[i], hi = aggregate.numbers(m + "_ci95_high")[i]
-        return "\(SVGText.label(v)) [\(SVGText.label(lo)), \(SVGText.label(hi))]"
-      }
-    }, numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
+    page.table(["point"] + parameters + metrics, rows(aggregate, shownRows, parameters, metrics, suffix: "_mean", "_ci95_low", "_ci95_high"),
+               numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
+    if aggregate.rows.count > shownRows.count {
+      page.paragraph("The first \(shownRows.count) of \(aggregate.rows.count) points are shown; every point is in aggregate.csv.")
+    }
     return page
+  }
+
+  /// Rows of at most this many points are tabulated (the charts show them all).
+  static let maximumTableRows = 300
+
+  /// Table rows: point, parameter values, then per metric "value [low, high]" from the columns
+  /// metric+suffix.
+  static func rows(_ a: CSVDocument, _ shown: [Int], _ parameters: [String], _ metrics: [String],
+                   suffix value: String, _ low: String, _ high: String) -> [[String]] {
+    let params = parameters.map { a.texts($0) }
+    let columns = metrics.map { (a.numbers($0 + value), a.numbers($0 + low), a.numbers($0 + high)) }
+    return shown.map { i in
+      [a.rows[i][0]] + params.map { $0[i] } + columns.map { v, lo, hi in
+        v[i].isFinite ? "\(SVGText.label(v[i])) [\(SVGText.label(lo[i])), \(SVGText.label(hi[i]))]" : "–"
+      }
+    }
   }
 
   /// Mean ± CI of `metric` against `parameter`: numeric values on the x axis, or the points'
@@ -49,14 +61,18 @@ enum SweepReportPage {
     let numeric = raw.allSatisfy { Double($0) != nil || $0 == "inf" || $0 == "Infinity" }
     let levels = uniqueInOrder(raw)
     let x = raw.map { numeric ? (Double($0) ?? ($0.hasPrefix("-") ? -Double.infinity : .infinity)) : Double(levels.firstIndex(of: $0)! + 1) }
-    let groupKey = a.rows.indices.map { i in others.map { "\($0)=\(a.texts($0)[i])" }.joined(separator: ", ") }
     let mean = a.numbers(metric + "_mean"), lo = a.numbers(metric + "_ci95_low"), hi = a.numbers(metric + "_ci95_high")
     var chart = SVGLineChart(title: metric, xTitle: parameter, yTitle: unit(metric), series: [])
     if !numeric { chart.xCategories = levels }
+    // many distinct values (a Latin hypercube or Sobol design): one scatter of all points, no bands
+    chart.scatter = numeric && levels.count > 30
+    let otherColumns = others.map { ($0, a.texts($0)) }
+    let groupKey = chart.scatter ? Array(repeating: "", count: a.rows.count)
+      : a.rows.indices.map { i in otherColumns.map { "\($0.0)=\($0.1[i])" }.joined(separator: ", ") }
     for (g, key) in uniqueInOrder(groupKey).enumerated() {
       let idx = a.rows.indices.filter { groupKey[$0] == key }.sorted { x[$0] < x[$1] }
       chart.series.append(.init(name: key.isEmpty ? "mean" : key, points: idx.map { (x[$0], mean[$0]) }))
-      chart.bands[g] = idx.map { (x[$0], lo[$0], hi[$0]) }
+      if !chart.scatter { chart.bands[g] = idx.map { (x[$0], lo[$0], hi[$0]) } }
     }
     return chart.svg
   }

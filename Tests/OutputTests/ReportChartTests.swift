@@ -81,4 +81,17 @@ import Testing
     #expect(d.rows == [["1", "x, \"y\"", "nan"], ["2", "", "inf"]])
     #expect(d.numbers("c")[1] == .infinity && d.numbers("c")[0].isNaN)
   }
+
+  /// A 10,000-point scatter stays small: thinned to at most maximumMarkers markers, said in the
+  /// legend; a long line is a path without markers.
+  @Test func bigSeriesStaySmall() {
+    let points = (0..<10_000).map { (x: Double($0), y: Double(($0 * 7919) % 1000)) }
+    var chart = SVGLineChart(title: "t", xTitle: "x", yTitle: "y", series: [.init(name: "s", points: points)])
+    chart.scatter = true
+    let scatter = chart.svg
+    #expect(scatter.components(separatedBy: "<circle").count - 1 <= SVGLineChart.maximumMarkers)
+    #expect(scatter.contains("(1 in 25)") && scatter.utf8.count < 100_000)
+    chart.scatter = false
+    #expect(!chart.svg.contains("<circle") && chart.svg.utf8.count < 200_000)
+  }
 }

@@ -18,6 +18,11 @@ public struct SVGLineChart: Sendable {
   /// Optional shaded bands (e.g. a 95% CI) per series index: (x, low, high).
   public var bands: [Int: [(x: Double, low: Double, high: Double)]] = [:]
   public var width = 640.0, height = 300.0
+  /// Points only (a scatter plot: Latin hypercube and Sobol designs), no connecting line.
+  public var scatter = false
+  /// Points drawn as markers (with hover titles) per series at most; a longer line is drawn as a
+  /// path alone, and a longer scatter is thinned to every k-th point, so a page stays small.
+  public static let maximumMarkers = 400
   /// Names of x = 1, 2, … for a categorical x axis (ticks at those positions, labelled by name).
   public var xCategories: [String]? = nil
 
@@ -65,10 +70,12 @@ public struct SVGLineChart: Sendable {
     }
     for (i, line) in series.enumerated() {
       let color = Self.palette[i % Self.palette.count]
-      if let d = Self.pathData(line.points, sx, sy) {
-        s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"/>"
+      if !scatter, let d = Self.pathData(line.points, sx, sy) {
+        s += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"><title>\(SVGText.escape(line.name))</title></path>"
       }
-      for p in line.points {
+      let stride = scatter ? max(1, (line.points.count + Self.maximumMarkers - 1) / Self.maximumMarkers) : 1
+      let marked = scatter || line.points.count <= Self.maximumMarkers
+      for (k, p) in line.points.enumerated() where marked && k % stride == 0 {
         let x = sx.position(p.x), y = sy.position(p.y)
         guard x.isFinite, y.isFinite else { continue }
         let r = line.points.count == 1 ? 4.0 : 2.0
@@ -77,7 +84,8 @@ public struct SVGLineChart: Sendable {
       }
       let ly = Self.top + 16 * Double(i)
       s += "<rect x=\"\(SVGText.number(width - Self.right + 12))\" y=\"\(SVGText.number(ly - 8))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-      s += "<text x=\"\(SVGText.number(width - Self.right + 26))\" y=\"\(SVGText.number(ly + 1))\" class=\"lg\">\(SVGText.escape(line.name))</text>"
+      let legend = line.name + (stride > 1 ? " (1 in \(stride))" : "")
+      s += "<text x=\"\(SVGText.number(width - Self.right + 26))\" y=\"\(SVGText.number(ly + 1))\" class=\"lg\">\(SVGText.escape(legend))</text>"
     }
     if series.allSatisfy({ Self.pathData($0.points, sx, sy) == nil }) {
       s += "<text x=\"\(SVGText.number((Self.left + width - Self.right) / 2))\" y=\"\(SVGText.number(height / 2))\" "
