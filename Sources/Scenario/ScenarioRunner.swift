@@ -64,7 +64,10 @@ public enum ScenarioRunner {
       }
       trades = t
     }
-    return RunResult(metrics: metrics, periods: periods, trades: trades, eventsProcessed: events)
+    var schedules = CSVTable(columns: ["side", "trader", "unit", "value_ticks"])
+    for (i, units) in c.buyerValues.enumerated() { for (j, v) in units.enumerated() { schedules.append([.text("buyer"), .int(i), .int(j + 1), .int(Int(v))]) } }
+    for (i, units) in c.sellerCosts.enumerated() { for (j, v) in units.enumerated() { schedules.append([.text("seller"), .int(i), .int(j + 1), .int(Int(v))]) } }
+    return RunResult(metrics: metrics, periods: periods, trades: trades, entityTables: [("schedules.csv", schedules)], eventsProcessed: events)
   }
 
   static func runMM1(_ p: MM1Queue.Parameters, seed: UInt64, checked: Bool = false) throws -> RunResult {

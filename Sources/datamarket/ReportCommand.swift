@@ -28,7 +28,8 @@ enum ReportCommand: Command {
     }
     let page: HTMLReport
     if let summary = read("summary.csv"), let periods = read("periods.csv") {
-      page = RunReportPage.make(folder: folder, summary: summary, periods: periods, trades: read("trades.csv"))
+      page = RunReportPage.make(folder: folder, summary: summary, periods: periods, trades: read("trades.csv"),
+                                schedules: read("schedules.csv"))
     } else if let aggregate = read("aggregate.csv") {
       page = SweepReportPage.make(folder: folder, aggregate: aggregate)
     } else {

@@ -7,7 +7,8 @@ import Output
 /// a double auction the transaction prices against the equilibrium band (Smith's figure) and
 /// efficiency per period, for M/M/1 the waits and queue.
 enum RunReportPage {
-  static func make(folder: String, summary: CSVDocument, periods: CSVDocument, trades: CSVDocument?) -> HTMLReport {
+  static func make(folder: String, summary: CSVDocument, periods: CSVDocument, trades: CSVDocument?,
+                   schedules: CSVDocument? = nil) -> HTMLReport {
     let name = summary.texts("scenario").first ?? "run"
     var page = HTMLReport(title: "\(name) — run report")
     let seed = summary.texts("seed").first ?? "", overrides = summary.texts("overrides").first ?? ""
@@ -16,7 +17,7 @@ enum RunReportPage {
     if periods.column("scope") != nil {
       dataMarket(&page, summary: summary, periods: periods)
     } else if periods.column("efficiency") != nil {
-      doubleAuction(&page, summary: summary, periods: periods, trades: trades)
+      doubleAuction(&page, summary: summary, periods: periods, trades: trades, schedules: schedules)
     } else {
       page.section("Per period")
       let t = periods.numbers("period")
@@ -94,14 +95,38 @@ enum RunReportPage {
     }, numeric: [1])
   }
 
+  /// The demand and supply staircases: the k-th highest value and the k-th lowest cost against k.
+  static func scheduleChart(_ s: CSVDocument, low: Double, high: Double) -> String {
+    let side = s.texts("side"), value = s.numbers("value_ticks")
+    func steps(_ values: [Double]) -> [(x: Double, y: Double)] {
+      values.enumerated().flatMap { k, v in [(x: Double(k), y: v), (x: Double(k + 1), y: v)] }
+    }
+    let demand = side.indices.filter { side[$0] == "buyer" }.map { value[$0] }.sorted(by: >)
+    let supply = side.indices.filter { side[$0] == "seller" }.map { value[$0] }.sorted()
+    let n = Double(max(demand.count, supply.count))
+    var chart = SVGLineChart(title: "Supply and demand", xTitle: "quantity (units)", yTitle: "value or cost (ticks)",
+                             series: [.init(name: "demand", points: steps(demand)), .init(name: "supply", points: steps(supply))])
+    if low.isFinite && high.isFinite {
+      chart.series.append(.init(name: "CE price band", points: [(0, (low + high) / 2), (n, (low + high) / 2)]))
+      chart.bands = [2: [(0, low, high), (n, low, high)]]
+    }
+    return chart.svg
+  }
+
   static func meanPrice(_ periods: CSVDocument) -> [SVGLineChart.Series] {
     let g = series(periods, scope: "national", column: "gmv_wan_rmb").first?.points ?? []
     let n = series(periods, scope: "national", column: "trades").first?.points ?? []
     return [.init(name: "mean price", points: zip(g, n).map { ($0.x, $1.y > 0 ? $0.y / $1.y : .nan) })]
   }
 
-  static func doubleAuction(_ page: inout HTMLReport, summary: CSVDocument, periods: CSVDocument, trades: CSVDocument?) {
+  static func doubleAuction(_ page: inout HTMLReport, summary: CSVDocument, periods: CSVDocument, trades: CSVDocument?,
+                            schedules: CSVDocument?) {
     let low = summary.numbers("ce_price_low").first ?? .nan, high = summary.numbers("ce_price_high").first ?? .nan
+    if let schedules, schedules.column("value_ticks") != nil {
+      page.section("Supply and demand", "One period's induced schedules: every buyer unit's value (demand, highest first) and "
+                   + "every seller unit's cost (supply, lowest first), with the competitive-equilibrium price band.")
+      page.chart(scheduleChart(schedules, low: low, high: high))
+    }
     page.section("Transaction prices", "Every trade's price in order (rerun with --trades for this chart), against the competitive-equilibrium price band (Smith 1962; Gode & Sunder 1993).")
     if let trades, trades.column("price") != nil {
       let prices = trades.numbers("price")
