@@ -25,7 +25,8 @@ enum SweepReportPage {
       page.charts(metrics.map { chart(aggregate, parameter: p, others: parameters.filter { $0 != p }, metric: $0) })
     }
     if aggregate.column(metrics[0] + "_diff_mean") != nil {
-      page.section("Paired differences against the reference point", "Mean difference with its paired 95% CI (common random numbers).")
+      page.section("Paired differences against the reference point", "Mean difference with its paired 95% CI (common random numbers); points in the order of aggregate.csv.")
+      if aggregate.rows.count <= SVGLineChart.maximumMarkers { page.charts(metrics.map { differenceChart(aggregate, metric: $0) }) }
       page.table(["point"] + parameters + metrics, rows(aggregate, shownRows, parameters, metrics, suffix: "_diff_mean", "_diff_ci95_low", "_diff_ci95_high"),
                  numeric: Set((1 + parameters.count)..<(1 + parameters.count + metrics.count)))
     }
@@ -36,6 +37,17 @@ enum SweepReportPage {
       page.paragraph("The first \(shownRows.count) of \(aggregate.rows.count) points are shown; every point is in aggregate.csv.")
     }
     return page
+  }
+
+  /// Each point's paired difference against the reference, with its 95% CI as an error bar.
+  static func differenceChart(_ a: CSVDocument, metric: String) -> String {
+    let d = a.numbers(metric + "_diff_mean"), lo = a.numbers(metric + "_diff_ci95_low"), hi = a.numbers(metric + "_diff_ci95_high")
+    let x = a.rows.indices.map { Double($0 + 1) }
+    var chart = SVGLineChart(title: "Δ " + metric, xTitle: "point", yTitle: unit(metric), series: [.init(name: "difference", points: Array(zip(x, d)))])
+    chart.scatter = true
+    chart.errorBars = [0: x.indices.map { (x[$0], lo[$0], hi[$0]) }]
+    if a.rows.count <= 30 { chart.xCategories = a.rows.indices.map { a.rows[$0][0] } }
+    return chart.svg
   }
 
   /// Rows of at most this many points are tabulated (the charts show them all).

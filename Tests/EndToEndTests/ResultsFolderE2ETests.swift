@@ -15,7 +15,7 @@ import Testing
     #expect(names(out).contains("trades.csv"))
     let again = try BinaryRunner.run(["run", "scenarios/canonical/gs1.json", "--quiet", "--out", out, "--check", "results/canonical/gs1"])
     #expect(again.status == 0, "\(again.stderr)")
-    #expect(names(out) == [".datamarket", "periods.csv", "run.json", "summary.csv"])
+    #expect(names(out) == [".datamarket", "periods.csv", "run.json", "schedules.csv", "summary.csv"])
   }
 
   @Test func runAndSweepRefuseEachOthersFolders() throws {

@@ -15,6 +15,8 @@ public struct SVGLineChart: Sendable {
   public var yTitle: String
   public var series: [Series]
   public var yScaleKind: ChartScale.Kind = .linear
+  /// Optional error bars (e.g. a 95% CI) per series index: (x, low, high), drawn as whiskers.
+  public var errorBars: [Int: [(x: Double, low: Double, high: Double)]] = [:]
   /// Optional shaded bands (e.g. a 95% CI) per series index: (x, low, high).
   public var bands: [Int: [(x: Double, low: Double, high: Double)]] = [:]
   public var width = 640.0, height = 300.0
@@ -34,7 +36,10 @@ public struct SVGLineChart: Sendable {
   static let left = 70.0, right = 150.0, top = 30.0, bottom = 45.0
 
   var xs: [Double] { series.flatMap { $0.points.map(\.x) } }
-  var ys: [Double] { series.flatMap { $0.points.map(\.y) } + bands.values.flatMap { $0.flatMap { [$0.low, $0.high] } } }
+  var ys: [Double] {
+    series.flatMap { $0.points.map(\.y) } + bands.values.flatMap { $0.flatMap { [$0.low, $0.high] } }
+      + errorBars.values.flatMap { $0.flatMap { [$0.low, $0.high] } }
+  }
 
   /// The horizontal and vertical scales.
   public var scales: (x: ChartScale, y: ChartScale) {
@@ -67,6 +72,16 @@ public struct SVGLineChart: Sendable {
       let color = Self.palette[i % Self.palette.count]
       let upper = band.map { (x: $0.x, y: $0.high) }, lower = band.reversed().map { (x: $0.x, y: $0.low) }
       if let d = Self.pathData(upper + lower, sx, sy) { s += "<path d=\"\(d)Z\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\"/>" }
+    }
+    for (i, bars) in errorBars.sorted(by: { $0.key < $1.key }) {
+      let color = Self.palette[i % Self.palette.count]
+      for b in bars {
+        let x = sx.position(b.x), y0 = sy.position(b.low), y1 = sy.position(b.high)
+        guard x.isFinite, y0.isFinite, y1.isFinite else { continue }
+        let (xs, a, c) = (SVGText.number(x), SVGText.number(y0), SVGText.number(y1))
+        s += "<path d=\"M\(xs),\(a)L\(xs),\(c)M\(SVGText.number(x - 4)),\(a)L\(SVGText.number(x + 4)),\(a)"
+          + "M\(SVGText.number(x - 4)),\(c)L\(SVGText.number(x + 4)),\(c)\" stroke=\"\(color)\" fill=\"none\"/>"
+      }
     }
     for (i, line) in series.enumerated() {
       let color = Self.palette[i % Self.palette.count]
