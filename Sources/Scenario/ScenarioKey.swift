@@ -1,3 +1,5 @@
+import Output
+
 /// One scenario key, declared once: where it sits, what it holds (type and range), its default,
 /// unit, symbol and meaning, and how it is read into the configuration `Config`. The same
 /// declaration decodes and validates the key, names it in errors, and prints it in
@@ -99,15 +101,7 @@ public enum ScenarioKeyText {
     return d.description
   }
 
-  public static func integer(_ i: Int) -> String {
-    let digits = String(i.magnitude)
-    var out = ""
-    for (k, ch) in digits.enumerated() {
-      if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-      out.append(ch)
-    }
-    return (i < 0 ? "-" : "") + out
-  }
+  public static func integer(_ i: Int) -> String { SVGText.grouped(i, minus: "-") }
 
   public static func integerRange(_ r: ClosedRange<Int>) -> String {
     switch (r.lowerBound, r.upperBound) {

@@ -53,14 +53,15 @@ public enum SVGText {
     return s
   }
 
-  /// An integer with thousands separators.
-  public static func grouped(_ i: Int) -> String {
+  /// An integer with thousands separators, `minus` before a negative one (a typographic minus
+  /// on pages; scenario tables use "-", as JSON does).
+  public static func grouped(_ i: Int, minus: String = "−") -> String {
     let digits = String(i.magnitude)
     var out = ""
     for (k, ch) in digits.enumerated() {
       if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
       out.append(ch)
     }
-    return (i < 0 ? "−" : "") + out
+    return (i < 0 ? minus : "") + out
   }
 }
