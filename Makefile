@@ -55,12 +55,14 @@ fuzz:
 	for t in scenario sweepspec designcsv journal; do bash scripts/fuzz-inputs.sh $$t $(FUZZ_SECONDS) || exit 1; done
 
 ## The whole test suite under ThreadSanitizer (the parallel sweep runner) and AddressSanitizer,
-## each in its own build folder (a clean build each: tens of minutes on 2 cores).
+## each in its own build folder (a clean build each: tens of minutes on 2 cores). Leak detection is
+## off under ASan: Foundation and the test runner hold memory at exit, and a sweep stopped by
+## Ctrl-C exits with its workers' buffers live; memory errors are still caught.
 test-sanitize:
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
 
 clean:
 	rm -rf .build
