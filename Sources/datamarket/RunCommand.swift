@@ -1,3 +1,4 @@
+import Experiments
 import Output
 import Scenario
 import Simulation
@@ -6,7 +7,7 @@ import Simulation
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--force] [--report] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--force] [--report] [--replications N] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -31,6 +32,7 @@ enum RunCommand: Command {
     OptionSpec(name: "max-events", valueName: "N", help: "Raise the limit on the estimated events (default 2e9)."),
     OptionSpec(name: "force", valueName: nil, help: "Ignore the work limits; replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html (datamarket report)."),
+    OptionSpec(name: "replications", valueName: "N", help: "Run N seeds derived from the seed (common random numbers, every core); print each metric's mean with its 95% CI."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
   ]
   static let positionals = 1...1
@@ -50,6 +52,10 @@ enum RunCommand: Command {
       throw .input(error.description)
     }
     try checkWork(scenario, args)
+    if let n = try args.integer("replications", command: name, in: 1...SweepSpec.maxRuns) {
+      try RunReplications.run(scenario, count: n, args: args)
+      return
+    }
     let folder = FolderTree.trimmed(args.value("out") ?? "results/\(scenario.name)")
     guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     do {  // fail before a long run, not after it
