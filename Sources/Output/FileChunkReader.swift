@@ -45,25 +45,21 @@ public final class FileChunkReader {
   /// Reads up to `count` bytes at `offset` into `buffer` (`pread(2)`, the position is unchanged);
   /// fewer than `count` means the end of the file was reached.
   public func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws(FileReadError) -> Int {
-    var got = 0
-    while got < count {
-      let n = pread(fd, buffer + got, count - got, off_t(offset + got))
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw FileReadError(path: path, errno: errno)
-      }
-      if n == 0 { break }
-      got += n
-    }
-    return got
+    try fill(buffer, count) { got in pread(fd, buffer + got, count - got, off_t(offset + got)) }
   }
 
   /// Reads up to `count` bytes into `buffer`, looping until `count` bytes have come or the file
   /// has ended; fewer than `count` means the end of the file was reached.
   public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(FileReadError) -> Int {
+    try fill(buffer, count) { got in readFile(fd, buffer + got, count - got) }
+  }
+
+  /// Calls `call(bytesSoFar)` until `count` bytes have come or it returns 0 (end of file),
+  /// retrying on EINTR; a negative return is a read error.
+  func fill(_ buffer: UnsafeMutableRawPointer, _ count: Int, _ call: (Int) -> Int) throws(FileReadError) -> Int {
     var got = 0
     while got < count {
-      let n = readFile(fd, buffer + got, count - got)
+      let n = call(got)
       if n < 0 {
         if errno == EINTR { continue }
         throw FileReadError(path: path, errno: errno)

@@ -7,13 +7,9 @@ import Testing
 @Suite struct DataMarketDefectTests {
   /// Two regions, short horizon, a few public products: fast and every mechanism on.
   static func small(periods: Int = 14) -> DataMarketConfig {
-    var c = DataMarketConfig()
+    var c = WhatIfDirectionTests.small()
     c.periods = periods
     c.warmupPeriods = 2
-    c.regions = [.init(name: "A", buyerArrivalRate: 4, providerArrivalRate: 0.15, annotationBase: false),
-                 .init(name: "B", buyerArrivalRate: 4, providerArrivalRate: 0.15, annotationBase: false)]
-    c.exchanges = [.init(name: "XA", region: 0), .init(name: "XB", region: 1)]
-    c.publicOperator.products = 5
     return c
   }
 
