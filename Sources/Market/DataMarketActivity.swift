@@ -18,6 +18,20 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var readinessSum = 0.0
   public var pricePerQuality = RunningStatistics()
   public var contractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
+  /// Contracts in bad products by type (M2's screening by contract design).
+  public var badContractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
+  /// Bad products revealed to a buyer by its sample inspection.
+  public var sampleReveals = 0
+  /// Σ E[Y] at true quality of paid trades, and of paid on-exchange trades (the price-to-benefit
+  /// ratios' denominators).
+  public var paidBenefit = 0.0
+  public var onExchangePaidBenefit = 0.0
+  /// p / E[Y] of each paid on-exchange trade (its mean is free of the few largest buyers' weight).
+  public var onExchangePriceToBenefitPerTrade = RunningStatistics()
+  /// Σ over arriving buyers of max(0, max over the offers it considered of v(true q) − c): the
+  /// surplus attainable from what each buyer saw; and Σ (E[Y] − c) of the trades signed.
+  public var attainableSurplus = 0.0
+  public var tradeSurplus = 0.0
   public var defaults = 0
   public var settlements = 0
   public var listingsApproved = 0
@@ -43,13 +57,31 @@ public struct DataMarketActivity: Sendable, Equatable {
   /// Mean readiness of the products traded; NaN without trades.
   public var salesWeightedReadiness: Double { trades > 0 ? readinessSum / Double(trades) : .nan }
 
+  /// GMV / Σ E[Y] of paid trades: the share of buyers' expected benefit paid as price; NaN without.
+  public var priceToBenefit: Double { paidBenefit > 0 ? gmv / paidBenefit : .nan }
+  /// The same for on-exchange trades.
+  public var onExchangePriceToBenefit: Double { onExchangePaidBenefit > 0 ? onExchangeGMV / onExchangePaidBenefit : .nan }
+  /// Static deadweight loss: attainable surplus − the trades' surplus (≥ 0).
+  public var deadweightLoss: Double { attainableSurplus - tradeSurplus }
+
+  /// Share of bad products among contracts of the given types; NaN without such contracts.
+  public func lemonShare(_ types: [ContractType]) -> Double {
+    var bad = 0, all = 0
+    for t in types { let i = ContractType.allCases.firstIndex(of: t)!; bad += badContractCounts[i]; all += contractCounts[i] }
+    return all > 0 ? Double(bad) / Double(all) : .nan
+  }
+
   public mutating func add(_ o: DataMarketActivity) {
     buyerArrivals += o.buyerArrivals; trades += o.trades; onExchangeTrades += o.onExchangeTrades
     crossRegionTrades += o.crossRegionTrades; gmv += o.gmv; onExchangeGMV += o.onExchangeGMV; crossRegionGMV += o.crossRegionGMV
     timeToMatchDays += o.timeToMatchDays; badTrades += o.badTrades; aiTrades += o.aiTrades; aiGMV += o.aiGMV
     publicCommercialTrades += o.publicCommercialTrades; publicFreeUses += o.publicFreeUses; readinessSum += o.readinessSum
     pricePerQuality.merge(o.pricePerQuality)
-    for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i] }
+    for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i]; badContractCounts[i] += o.badContractCounts[i] }
+    sampleReveals += o.sampleReveals
+    paidBenefit += o.paidBenefit; onExchangePaidBenefit += o.onExchangePaidBenefit
+    onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)
+    attainableSurplus += o.attainableSurplus; tradeSurplus += o.tradeSurplus
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
     registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids; refusals += o.refusals

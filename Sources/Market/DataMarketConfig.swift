@@ -52,7 +52,9 @@ public struct DataMarketConfig: Sendable, Equatable {
     public init() {}
   }
 
-  public enum PricingRule: String, Sendable, CaseIterable { case costPlus, adaptive }
+  /// M3's pricing rules: value-based (the profit-maximising price against the demand a provider
+  /// has observed, learned period by period), cost-plus, or the conversion-targeting adaptive rule.
+  public enum PricingRule: String, Sendable, CaseIterable { case valueBased, costPlus, adaptive }
 
   public struct Providers: Sendable, Equatable {
     public var fixedCostMedian = 200.0      // F_k, lognormal [I]
@@ -60,7 +62,14 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var marginalCost = 0.5           // c_k
     public var markup = 0.3                 // m
     public var expectedSales = 20.0         // N̂
-    public var pricing = PricingRule.costPlus
+    public var pricing = PricingRule.valueBased
+    /// Value-based pricing: weight of the newly optimal price in each period's update (log scale),
+    /// and how many recent buyers' winning prices a provider remembers [assumed].
+    public var priceLearningWeight = 0.5
+    public var demandMemory = 32
+    /// Value-based pricing's prior: a provider's expectation of Fit for a buyer who considers its
+    /// product, before it has observed any [assumed].
+    public var priorFit = 0.5
     public var adaptiveRate = 0.1           // η
     public var targetConversion = 0.2       // s*
     public var qualityAlpha = 4.0           // q ~ Beta(α, β)
@@ -71,6 +80,8 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var wealth = 500.0               // W_i
     public var limitedShare = 0.1           // share of products sold as limited licences
     public var licenceLimit = 5             // K_k
+    /// Share of private products that offer a free sample or trial before purchase [assumed].
+    public var sampleShare = 0.3
     public init() {}
   }
 
@@ -95,8 +106,8 @@ public struct DataMarketConfig: Sendable, Equatable {
       Segment(name: "manufacturing", share: 0.25, readinessWeight: 0.3, publicPurpose: false),
       Segment(name: "publicInterest", share: 0.15, readinessWeight: 0.3, publicPurpose: true),
     ]
-    public var dealMedian = 30.0            // V_j lognormal [D] from [S18]
-    public var dealMean = 265.0
+    public var valueMedian = 30.0            // V_j lognormal [D] from [S18]
+    public var valueMean = 265.0
     public var riskAversion = 2.0           // γ_B
     /// Wealth W_j as a multiple of V_j.
     public var wealthMultiple = 3.0
@@ -152,6 +163,8 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var benefitSigma = 0.8             // σ_Z
   public var badShare = 0.2                 // π_bad
   public var badShortfall = 0.6             // δ_bad
+  /// d_sample: probability that inspecting a bad product's sample reveals it (M2).
+  public var sampleDetection = 0.5
   public var dueDiligenceCost = 2.0         // κ_dd
   public var certificateDiligenceCut = 0.5  // θ_reg
   public var searchCost = 0.2

@@ -19,8 +19,54 @@ public enum ProviderPricing {
     min(max(p * exp(eta * (s - target)), floor), ceiling)
   }
 
-  /// A bilateral deal's price, bargained over the surplus: p = c + θ(E[v] − c − TC).
-  public static func bargained(marginalCost c: Double, expectedValue ev: Double, transactionCosts tc: Double, providerShare theta: Double) -> Double {
-    c + theta * (ev - c - tc)
+  /// A bilateral deal's price, Nash-bargained over the surplus: p = c + θ(E[v] − c − TC − O_B),
+  /// where O_B ≥ 0 is the buyer's outside option (its best on-exchange offer's certainty
+  /// equivalent): the buyer keeps O_B plus (1 − θ) of the rest, the provider θ of it.
+  public static func bargained(marginalCost c: Double, expectedValue ev: Double, transactionCosts tc: Double, providerShare theta: Double,
+                               buyerOutsideOption o: Double = 0) -> Double {
+    c + theta * (ev - c - tc - max(0, o))
+  }
+
+  /// Value-based pricing (M3): the posted price maximising expected profit (p(1 − φ_s) − c)·D(p)
+  /// against the demand the provider has observed. `winningPrices` are, for recent buyers who
+  /// considered the product, the highest price at which it would have been their choice (its
+  /// certainty equivalent level with their best alternative or with buying nothing), so
+  /// D(p) = #{w ≥ p}: buyers' values, segment mix, fees and competition all enter through them.
+  /// Guarded (Roughgarden & Schrijvers 2016): only prices at which at least `guardShare` of the
+  /// observed buyers (and at least two) would buy are candidates, so that one outlying high
+  /// value in a small sample does not set the price.
+  /// Sorts `winningPrices` in place (descending); nil if none is above the floor c/(1 − φ_s).
+  public static func demandOptimal(winningPrices w: inout [Double], sellerFeeRate fs: Double, marginalCost c: Double,
+                                   guardShare: Double = 0.125) -> Double? {
+    w.sort(by: >)
+    var best: (price: Double, profit: Double)?
+    let guarded = guardShare > 0 ? max(2, Int((guardShare * Double(w.count)).rounded(.up))) : 1
+    for (i, p) in w.enumerated() where i + 1 >= min(guarded, w.count) {
+      let profit = (p * (1 - fs) - c) * Double(i + 1)
+      if profit > 0 && (best == nil || profit > best!.profit) { best = (p, profit) }
+    }
+    return best?.price
+  }
+
+  /// The learning step of value-based pricing: p ← exp((1 − w)·ln p + w·ln p*), clamped.
+  public static func learn(price p: Double, target: Double, weight w: Double, floor: Double, ceiling: Double) -> Double {
+    let next = exp((1 - w) * log(max(p, 1e-9)) + w * log(max(target, 1e-9)))
+    return min(max(next, floor), ceiling)
+  }
+
+  /// Value-based pricing's prior, before any buyer is observed: the monopoly price against a
+  /// willingness to pay κ·V with V lognormal (the deal-size distribution's `median` and `mean`),
+  /// maximising (p(1 − φ_s) − c)·P(κV ≥ p) over a grid of 401 points z ∈ [−4, 6] of ln(p/κ) = μ + σz.
+  public static func lognormalMonopoly(scale kappa: Double, median: Double, mean: Double, sellerFeeRate fs: Double, marginalCost c: Double) -> Double {
+    let mu = log(median), sigma = (2 * log(max(mean, median) / median)).squareRoot()
+    guard kappa > 0, sigma > 0 else { return kappa * median }
+    var best = (price: kappa * median, profit: -Double.infinity)
+    for i in 0...400 {
+      let z = -4 + Double(i) * 0.025
+      let p = kappa * exp(mu + sigma * z)
+      let profit = (p * (1 - fs) - c) * 0.5 * erfc(z / 2.0.squareRoot())
+      if profit > best.profit { best = (p, profit) }
+    }
+    return best.price
   }
 }

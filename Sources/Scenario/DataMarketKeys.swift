@@ -32,6 +32,8 @@ enum DataMarketKeys {
       .number(s, "badShare", \.badShare, .unitInterval, symbol: "π_bad", "share of private products that are bad (assumed)"),
       .number(s, "badShortfall", \.badShortfall, .range(0, 0.99), symbol: "δ_bad",
               "a bad product's true quality is its claim × (1 − δ_bad) (assumed)"),
+      .number(s, "sampleDetection", \.sampleDetection, .unitInterval, symbol: "d_sample",
+              "probability that a buyer inspecting a bad product's sample finds it bad [DOMAIN §4.7: 0.5, assumed]"),
       .number(s, "dueDiligenceCost", \.dueDiligenceCost, maxMoney, unit: money, symbol: "κ_dd", "buyer's due diligence per trade (assumed)"),
       .number(s, "certificateDiligenceCut", \.certificateDiligenceCut, .unitInterval, symbol: "θ_reg",
               "share of κ_dd a recognised certificate saves (assumed)"),
@@ -86,7 +88,14 @@ enum DataMarketKeys {
       .number(s, "markup", \.providers.markup, .range(0, 100), symbol: "m", "cost-plus markup p = (1 + m)(F/N̂ + c) (assumed)"),
       .number(s, "expectedSales", \.providers.expectedSales, .range(0.01, 1e7), unit: "licences", symbol: "N̂",
               "sales over which F is recovered (assumed)"),
-      .choice(s, "pricing", \.providers.pricing, "costPlus, or adaptive p ← clamp(p·e^{η(s − s*)})"),
+      .choice(s, "pricing", \.providers.pricing,
+              "valueBased (profit-maximising against observed winning prices, learned each period), costPlus, or adaptive p ← clamp(p·e^{η(s − s*)})"),
+      .number(s, "priceLearningWeight", \.providers.priceLearningWeight, .unitInterval,
+              "value-based pricing: weight of the period's optimal price in the (log) update (assumed)"),
+      .integer(s, "demandMemory", \.providers.demandMemory, 1...10_000, unit: "buyers",
+               "value-based pricing: recent buyers' winning prices a provider remembers (assumed)"),
+      .number(s, "priorFit", \.providers.priorFit, .unitInterval,
+              "value-based pricing: a new provider's expected Fit of a buyer who considers it (assumed)"),
       .number(s, "adaptiveRate", \.providers.adaptiveRate, .range(0, 10), symbol: "η", "adaptive pricing step per period (assumed)"),
       .number(s, "targetConversion", \.providers.targetConversion, .unitInterval, symbol: "s*",
               "conversion (sales per view) adaptive pricing aims at (assumed)"),
@@ -99,6 +108,8 @@ enum DataMarketKeys {
       .number(s, "limitedShare", \.providers.limitedShare, .unitInterval, "share of products sold as K limited licences (assumed)"),
       .integer(s, "licenceLimit", \.providers.licenceLimit, 1...1_000_000, unit: "licences", symbol: "K",
                "licences of a limited product, sold by call auction (assumed)"),
+      .number(s, "sampleShare", \.providers.sampleShare, .unitInterval,
+              "share of private products offering a free sample or trial that buyers inspect (assumed)"),
     ]
   }
 
@@ -106,9 +117,9 @@ enum DataMarketKeys {
   static var buyers: [Key] {
     let s = "buyers"
     return [
-      .number(s, "dealMedian", \.buyers.dealMedian, .range(1e-6, 1e7), unit: money, symbol: "V_j",
-              "median buyer scale, lognormal [D from S18: median 30]"),
-      .number(s, "dealMean", \.buyers.dealMean, .range(1e-6, 1e9), unit: money, "mean buyer scale, ≥ the median [D from S18: 1.1 bn/415 ≈ 265]"),
+      .number(s, "valueMedian", \.buyers.valueMedian, .range(1e-6, 1e7), unit: money, symbol: "V_j",
+              "median of the buyer's value scale V_j, lognormal (assumed: S18's deal-size median; deals are prices, a fraction of V_j — calibrate, docs/calibration.md)"),
+      .number(s, "valueMean", \.buyers.valueMean, .range(1e-6, 1e9), unit: money, "mean of V_j, ≥ the median (assumed: S18's deal-size mean 1.1 bn/415 ≈ 265)"),
       .number(s, "riskAversion", \.buyers.riskAversion, .range(0, 1_000), symbol: "γ_B", "buyers' risk aversion (assumed)"),
       .number(s, "wealthMultiple", \.buyers.wealthMultiple, .range(1e-3, 1e6), symbol: "W_j/V_j", "buyer wealth as a multiple of its scale (assumed)"),
       .number(s, "patienceDays", \.buyers.patienceDays, .range(0, 3_650), unit: "days", symbol: "τ_j",

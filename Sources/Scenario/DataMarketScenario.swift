@@ -20,7 +20,7 @@ public enum DataMarketScenario {
       try atLeast(c.providers.fixedCostMean, c.providers.fixedCostMedian, p, "fixedCostMean", "providers.fixedCostMedian")
     }
     try ScenarioKeyReading.readSection(&root, "buyers", DataMarketKeys.buyers, into: &c) { (b, c) throws(ScenarioError) in
-      try atLeast(c.buyers.dealMean, c.buyers.dealMedian, b, "dealMean", "buyers.dealMedian")
+      try atLeast(c.buyers.valueMean, c.buyers.valueMedian, b, "valueMean", "buyers.valueMedian")
       try readSegments(&b, into: &c)
     }
     try ScenarioKeyReading.readSection(&root, "contracts", DataMarketKeys.contracts, into: &c) { (k, c) throws(ScenarioError) in

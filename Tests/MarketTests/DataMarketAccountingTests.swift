@@ -82,7 +82,7 @@ import Testing
   @Test func extremeValuesStayWithinTheBooks() throws {
     var c = Self.randomConfig(7)
     c.periods = 6
-    c.buyers.dealMedian = 5_000; c.buyers.dealMean = 2_000_000
+    c.buyers.valueMedian = 5_000; c.buyers.valueMean = 2_000_000
     c.providers.fixedCostMedian = 0.01; c.providers.fixedCostMean = 50_000
     c.providers.pricing = .adaptive; c.providers.adaptiveRate = 5
     c.publicOperator.enabled = true; c.publicOperator.capMultiple = .infinity

@@ -34,7 +34,7 @@ import Market
     if !FileManager.default.fileExists(atPath: path) { try Self.base.write(toFile: path, atomically: true, encoding: .utf8) }
     let scenario: Scenario
     do { scenario = try Scenario.load(file: path, overrides: [override]) } catch {
-      // a bound may conflict with another key's default (e.g. dealMean below dealMedian): a clean error is fine
+      // a bound may conflict with another key's default (e.g. valueMean below valueMedian): a clean error is fine
       #expect(error.description.contains("expected"), "\(override): \(error.description)")
       return
     }

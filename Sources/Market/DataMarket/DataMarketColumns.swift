@@ -1,4 +1,5 @@
 import Output
+import Simulation
 
 /// One column of a data-market CSV table, declared once: its name (with the unit in it where one
 /// applies), unit, definition, and how its value is computed. `summary.csv`, `periods.csv`,
@@ -27,6 +28,8 @@ public struct DataMarketTotals {
   /// one provider), over the measured periods.
   public var exchangeHHI = Double.nan
   public var providerHHI = Double.nan
+  /// Median price of paid trades after the warm-up.
+  public var medianDeal = Double.nan
 
   /// The totals of `model` over its periods after `warmupPeriods`.
   public init(_ model: DataMarketModel) {
@@ -39,6 +42,8 @@ public struct DataMarketTotals {
     listingsFinal = model.periods.last?.listings.reduce(0, +) ?? 0
     exchangeHHI = Concentration.hhi(c.exchanges.indices.map { e in measured.reduce(0.0) { $0 + $1.byExchange[e].onExchangeGMV } })
     providerHHI = Concentration.hhi(model.measuredProviderGMV())
+    let m = model.dealSizes.total > 0 ? model.dealSizes.quantile(0.5) : .nan
+    medianDeal = m.isNaN ? .nan : _pow(10, m)
   }
 
   /// Paid contracts (free public-interest uses have no contract type).
@@ -81,10 +86,28 @@ public enum DataMarketColumns {
       C("gmv_wan_rmb", money, "gross merchandise value: Σ trade prices p (not payments; fees excluded)") { .double($0.activity.gmv) },
       C("gmv_per_year_wan_rmb", money + " per year", "GMV / years measured") { .double($0.years > 0 ? $0.activity.gmv / $0.years : .nan) },
       C("on_exchange_share", "share", "on-exchange GMV / GMV") { .double($0.activity.onExchangeShare) },
+      C("mean_deal_wan_rmb", money, "GMV / paid trades") { .double($0.paidContracts > 0 ? $0.activity.gmv / Double($0.paidContracts) : .nan) },
+      C("median_deal_wan_rmb", money, "median price of paid trades (from a histogram of log10 price, bins of 0.005)") { .double($0.medianDeal) },
+      C("price_to_benefit", "ratio", "GMV / Σ E[Y] at true quality of paid trades: the share of expected benefit paid as price") {
+        .double($0.activity.priceToBenefit)
+      },
+      C("on_exchange_price_to_benefit", "ratio", "the same over on-exchange trades") { .double($0.activity.onExchangePriceToBenefit) },
+      C("on_exchange_price_to_benefit_mean", "ratio", "mean over paid on-exchange trades of p / E[Y] (each trade weighs the same)") {
+        .double($0.activity.onExchangePriceToBenefitPerTrade.mean)
+      },
+      C("deadweight_loss_wan_rmb", money,
+        "Σ over buyers of max(0, best v(true q) − c among the offers it considered) − Σ (E[Y] − c) of the trades signed: surplus lost to prices, friction and lemons") {
+        .double($0.activity.deadweightLoss)
+      },
       C("cross_region_share", "share", "GMV where buyer and exchange (off-exchange: provider) are in different regions / GMV") {
         .double($0.activity.crossRegionShare)
       },
       C("bad_trade_share", "share", "trades in bad products / trades") { .double($0.activity.badTradeShare) },
+      C("lemon_share_fixed", "share", "bad products among FIXED contracts") { .double($0.activity.lemonShare([.fixed])) },
+      C("lemon_share_risk_sharing", "share", "bad products among REVSHARE and OUTCOME contracts (below lemon_share_fixed: risk sharing screens)") {
+        .double($0.activity.lemonShare([.revenueShare, .outcome]))
+      },
+      C("sample_reveals", "inspections", "bad products revealed to a buyer by inspecting their sample") { .int($0.activity.sampleReveals) },
       C("ai_trades", "trades", "trades of buyers in the AI segment(s)") { .int($0.activity.aiTrades) },
       C("ai_gmv_wan_rmb", money, "GMV of those trades") { .double($0.activity.aiGMV) },
       C("public_commercial_trades", "trades", "paid sales of public-data products") { .int($0.activity.publicCommercialTrades) },

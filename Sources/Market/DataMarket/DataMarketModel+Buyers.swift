@@ -29,8 +29,12 @@ extension DataMarketModel {
     drawBuyerDomain()
     let firm = Int32(r * config.buyers.firmsPerRegion + Int(UniformIntegerDistribution.below(UInt64(config.buyers.firmsPerRegion), using: &firmRNG)))
     let buyer = ArrivingBuyer(region: r, segment: segment, firm: firm, honesty: unitDouble(&misreportingRNG), scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
+    attainable = 0
+    defer { national.attainableSurplus += attainable; byRegion[r].attainableSurplus += attainable }
     var best = bestListedOffer(buyer)
-    if let o = bestBilateralOffer(buyer), best == nil || o.score > best!.score { best = o }
+    let bilateral = bestBilateralOffer(buyer, outsideOption: best?.score ?? 0)
+    recordWinningPrices(bilateralScore: bilateral?.score ?? -.infinity)
+    if let o = bilateral, best == nil || o.score > best!.score { best = o }
     guard let offer = best else { return }
     try act(on: offer, buyer: buyer, kernel: &kernel)
   }
@@ -73,22 +77,28 @@ extension DataMarketModel {
       products[Int(id)].views += 1
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
       let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
-      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale,
-                                   readinessWeight: seg.readinessWeight, exchangeDetection: exchanges[p.exchange].detection,
-                                   registryDetection: recognised ? config.registry.detection : 0)
+      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+                                   screens: (1 - exchanges[p.exchange].detection) * (1 - (recognised ? config.registry.detection : 0)))
       let free = p.isPublic && seg.publicPurpose
+      attainable = max(attainable, tv - p.marginalCost)
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
       let k = 1 + (free ? 0 : exchanges[p.exchange].buyerFeeRate)
-      if let b = best, !free, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
-                                                                misreporting: config.contracts.misreportingOn) < b.score - Self.boundMargin(b.score) {
-        continue   // cannot beat the best offer so far, whatever the contract
+      let learns = !free && learnsPrice(p)
+      if let b = best, !free {
+        let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
+                                                misreporting: config.contracts.misreportingOn)
+        if bound < b.score - Self.boundMargin(b.score) {
+          if learns { viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k)) }
+          continue   // cannot beat the best offer so far, whatever the contract
+        }
       }
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
         : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
+      if learns { viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k)) }
       let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
       let wtp = (ev - costs - risk) / k
       let o = Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
@@ -98,9 +108,10 @@ extension DataMarketModel {
     return best
   }
 
-  /// Off-exchange: bilateral offers from providers in the buyer's region, priced by bargaining
-  /// over the surplus, p = c + θ(E[v] − c − TC_off) (M6).
-  func bestBilateralOffer(_ buyer: ArrivingBuyer) -> Offer? {
+  /// Off-exchange: bilateral offers from providers in the buyer's region, Nash-bargained over the
+  /// surplus with the buyer's best on-exchange offer as its outside option,
+  /// p = c + θ(E[v] − c − TC_off − O_B) (M6).
+  func bestBilateralOffer(_ buyer: ArrivingBuyer, outsideOption: Double) -> Offer? {
     let r = buyer.region
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let seg = config.buyers.segments[buyer.segment]
@@ -115,12 +126,12 @@ extension DataMarketModel {
       guard !p.limited else { continue }
       let recognised = p.certified
       let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
-      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale,
-                                   readinessWeight: seg.readinessWeight, exchangeDetection: 0,
-                                   registryDetection: recognised ? config.registry.detection : 0)
+      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+                                   screens: 1 - (recognised ? config.registry.detection : 0))
       let friction = frictions.offExchange(certified: recognised)
+      attainable = max(attainable, tv - p.marginalCost)
       let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
-                                            providerShare: config.bargainingShare)
+                                            providerShare: config.bargainingShare, buyerOutsideOption: outsideOption)
       guard price >= p.marginalCost else { continue }
       if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
                                                        misreporting: config.contracts.misreportingOff) < b.score - Self.boundMargin(b.score) {
@@ -220,14 +231,24 @@ extension DataMarketModel {
   }
 
   /// M1 + M2: the buyer's expected value of product `id`, and its value at the true quality.
-  /// `fit` is Fit(d_j, d_k); `exchangeDetection`, `registryDetection`: the screens it passed (0 = none). No allocation.
-  func expectedValue(_ id: Int32, fit: Double, buyerScale v: Double, readinessWeight omega: Double, exchangeDetection: Double,
-                     registryDetection: Double) -> (Double, Double) {
+  /// `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s) over the screens the product passed
+  /// (exchange review, a recognised certificate; 1 = none). Where the product offers a sample the
+  /// buyer inspects it (M2): a bad product is revealed with probability d_sample (the buyer then
+  /// knows it is bad), otherwise the sample is one more screen passed. No allocation.
+  func expectedValue(_ id: Int32, fit: Double, buyerScale v: Double, readinessWeight omega: Double, screens: Double) -> (Double, Double) {
     let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: products[Int(id)].readiness, readinessWeight: omega)
     let powers = qualityPowers[Int(id)]   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
     let truth = scale * powers.true
     if products[Int(id)].isPublic { return (truth, truth) }
-    let pi = Valuation.posteriorBad(prior: config.badShare, pass: (1 - exchangeDetection) * (1 - registryDetection))
+    var pass = screens
+    if products[Int(id)].offersSample {
+      if products[Int(id)].bad && unitDouble(&sampleRNG) < config.sampleDetection {
+        national.sampleReveals += 1
+        return (scale * powers.degraded, truth)   // revealed: the buyer values it at the bad quality
+      }
+      pass *= 1 - config.sampleDetection
+    }
+    let pi = Valuation.posteriorBad(prior: config.badShare, pass: pass)
     let claimed = scale * powers.claimed
     let degraded = scale * powers.degraded
     return (Valuation.expectedValue(posteriorBad: pi, claimedValue: claimed, badValue: degraded), truth)

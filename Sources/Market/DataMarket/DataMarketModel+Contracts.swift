@@ -70,8 +70,21 @@ extension DataMarketModel {
     if config.buyers.segments[c.segment].ai { a.aiTrades = 1; a.aiGMV = c.price }
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
     a.readinessSum = p.readiness
+    a.tradeSurplus = c.trueMeanBenefit - p.marginalCost
+    if c.price > 0 {
+      a.paidBenefit = c.trueMeanBenefit
+      if c.exchange >= 0 {
+        a.onExchangePaidBenefit = c.trueMeanBenefit
+        if c.trueMeanBenefit > 0 { a.onExchangePriceToBenefitPerTrade.add(c.price / c.trueMeanBenefit) }
+      }
+      if measuring { dealSizes.add(_log(c.price) / _log(10)) }
+    }
     if c.price > 0 { a.pricePerQuality.add(c.price / max(p.claimedQuality, 1e-9)) }
-    if !c.free { a.contractCounts[ContractType.allCases.firstIndex(of: c.terms.type)!] = 1 }
+    if !c.free {
+      let t = ContractType.allCases.firstIndex(of: c.terms.type)!
+      a.contractCounts[t] = 1
+      if p.bad { a.badContractCounts[t] = 1 }
+    }
     national.add(a); byRegion[c.buyerRegion].add(a)
     if c.exchange >= 0 { byExchange[c.exchange].add(a) }
   }

@@ -1,7 +1,7 @@
 import Matching
 import Simulation
 
-// Period ends: call auctions for limited licences, adaptive pricing, fixed costs, the public
+// Period ends: call auctions for limited licences, price revisions (M3), fixed costs, the public
 // operator's yearly review (M8), the period record.
 extension DataMarketModel {
   // MARK: periods
@@ -29,20 +29,8 @@ extension DataMarketModel {
       }
     }
     auctionBids.removeAll(keepingCapacity: true)
-    // adaptive pricing and re-posting asks (a lower ask may fill waiting bids)
-    if config.providers.pricing == .adaptive {
-      for id in listed where !products[Int(id)].isPublic {
-        var p = products[Int(id)]
-        if p.views > 0 {
-          let s = Double(p.conversions) / Double(p.views)
-          p.price = ProviderPricing.adapt(price: p.price, conversion: s, target: config.providers.targetConversion,
-                                          rate: config.providers.adaptiveRate, floor: priceFloor(p, exchange: p.exchange),
-                                          ceiling: Self.maximumPrice)
-          products[Int(id)] = p
-          postAsk(id)
-        }
-      }
-    }
+    // M3: price revisions and re-posted asks (a lower ask may fill waiting bids)
+    revisePrices()
     for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
     // fixed costs of exchanges and the public operator

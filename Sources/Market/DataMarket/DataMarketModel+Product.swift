@@ -15,6 +15,8 @@ extension DataMarketModel {
     public var price: Double
     public var limited: Bool
     public var licencesLeft: Int
+    /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
+    public var offersSample = false
     public var certified = false
     public var exchange = -1
     public var listed = false

@@ -18,23 +18,29 @@ extension DataMarketModel {
   func createProduct(region: Int, isPublic: Bool) -> Int32 {
     let p = config.providers
     let q = BetaDistribution(alpha: p.qualityAlpha, beta: p.qualityBeta).sample(using: &productRNG)
+    // M2: every product claims the quality q it was drawn with; a bad one delivers q(1 − δ_bad).
+    // The claim is informative (good and bad claims share one distribution, and a bad product's
+    // true quality is its claim scaled by 1 − δ_bad) and the lie is bounded by δ_bad.
     let bad = !isPublic && unitDouble(&productRNG) < config.badShare
-    let claimed = bad ? min(1, q / (1 - config.badShortfall)) : q
-    let trueQuality = bad ? claimed * (1 - config.badShortfall) : q
+    let claimed = q
+    let trueQuality = bad ? q * (1 - config.badShortfall) : q
     let readiness = BetaDistribution(alpha: p.readinessAlpha, beta: p.readinessBeta).sample(using: &productRNG)
     let fixed = fixedCostDraw.sample(using: &productRNG)
     let limited = !isPublic && unitDouble(&productRNG) < p.limitedShare
-    // M3 cost-plus; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
-    let price = ProviderPricing.costPlus(fixedCost: fixed, expectedSales: p.expectedSales, marginalCost: p.marginalCost, markup: p.markup)
+    // M3; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
+    let beta = config.qualityExponent
+    let price = isPublic ? publicCap : initialPrice(claimedPower: _pow(max(0, claimed), beta), readiness: readiness, fixedCost: fixed)
     let domain = newDomain()
     domainVectors.append(contentsOf: domain)
     domainNorms.append(Valuation.norm(domain, count: domain.count))
     products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
                             readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
-                            price: isPublic ? publicCap : price,
-                            limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max))
+                            price: price,
+                            limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max,
+                            offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare))
     providerGMV.append(0)
-    let beta = config.qualityExponent
+    winningSeen.append(0)
+    winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
     qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))
     let id = Int32(products.count - 1)
     if !isPublic { productsByRegion[region].append(id) }

@@ -63,6 +63,9 @@ public final class DataMarketModel: SimulationModel {
   var screeningRNG: Xoshiro256StarStar
   var benefitRNG: Xoshiro256StarStar
   var choiceRNG: Xoshiro256StarStar
+  /// Buyers' sample inspections (stream "samples") and which products offer one ("sampleOffers").
+  var sampleRNG: Xoshiro256StarStar
+  var sampleOfferRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
   let deal: LogNormalDistribution
   /// M5's transaction costs, built once from the configuration.
@@ -101,6 +104,17 @@ public final class DataMarketModel: SimulationModel {
   var misreportingRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
+  /// log10 of paid trades' prices (RMB 10,000) after the warm-up: the deal-size median.
+  public internal(set) var dealSizes = Histogram(lower: -4, upper: 8, bins: 2_400)
+  /// Whether the warm-up is over (activity counts toward summary.csv).
+  var measuring: Bool { periods.count >= config.warmupPeriods }
+  /// The arriving buyer's attainable surplus so far, max(v(true q) − c) over what it considered.
+  var attainable = 0.0
+  /// Value-based pricing (M3): per product a ring of the last `demandMemory` winning prices its
+  /// viewers had, and how many it has seen; the arriving buyer's scored listings (reused buffer).
+  var winningPrices: [Double] = []
+  var winningSeen: [Int] = []
+  var viewed: [ViewedListing] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
   var pendingSignings: [(Int32, Int32, Double)] = []
   /// Provider GMV at the end of the previous period (for the period's provider HHI).
@@ -131,7 +145,7 @@ public final class DataMarketModel: SimulationModel {
     buyerRNG = streams.stream("buyers"); productRNG = streams.stream("quality"); screeningRNG = streams.stream("reviews")
     benefitRNG = streams.stream("benefits"); choiceRNG = streams.stream("choice")
     segmentDraw = CategoricalDistribution(weights: config.buyers.segments.map(\.share))
-    deal = LogNormalDistribution.fromMedian(config.buyers.dealMedian, mean: max(config.buyers.dealMean, config.buyers.dealMedian))
+    deal = LogNormalDistribution.fromMedian(config.buyers.valueMedian, mean: max(config.buyers.valueMean, config.buyers.valueMedian))
     fixedCostDraw = LogNormalDistribution.fromMedian(config.providers.fixedCostMedian,
                                                      mean: max(config.providers.fixedCostMean, config.providers.fixedCostMedian))
     frictions = Friction(searchCost: config.searchCost, dueDiligenceCost: config.dueDiligenceCost,
@@ -153,6 +167,7 @@ public final class DataMarketModel: SimulationModel {
     exchangeRegion = config.exchanges.map(\.region)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
+    sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
     misreportingRNG = streams.stream("misreporting")
     observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume

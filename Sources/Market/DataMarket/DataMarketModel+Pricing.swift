@@ -1,0 +1,89 @@
+import Simulation
+
+// M3: how private providers set and revise their posted prices — value-based against the demand
+// they observe (the default), cost-plus, or conversion-targeting adaptive.
+extension DataMarketModel {
+  /// A listing the arriving buyer scored: its certainty equivalent (or, where the buyer skipped
+  /// scoring it, the upper bound that ruled it out), price and price multiplier 1 + φ_b.
+  struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double }
+
+  /// The first posted price of a new private product. Value-based: the monopoly price against the
+  /// provider's prior about a viewer's willingness to pay, κ·V with V the deal-size distribution
+  /// and κ = Fit̄ · q̃^β · (1 − ω̄(1 − a)) · (1 − π_bad(1 − (1 − δ_bad)^β)) (its claim, readiness,
+  /// the segment mix's mean ω and unscreened beliefs); cost-plus and adaptive start at cost-plus.
+  func initialPrice(claimedPower: Double, readiness: Double, fixedCost: Double) -> Double {
+    let p = config.providers
+    guard p.pricing == .valueBased else {
+      return ProviderPricing.costPlus(fixedCost: fixedCost, expectedSales: p.expectedSales, marginalCost: p.marginalCost, markup: p.markup)
+    }
+    let segments = config.buyers.segments
+    let shares = segments.reduce(0) { $0 + $1.share }
+    let omega = shares > 0 ? segments.reduce(0) { $0 + $1.share * $1.readinessWeight } / shares : 0
+    let belief = 1 - config.badShare * (1 - _pow(1 - config.badShortfall, config.qualityExponent))
+    let kappa = p.priorFit * claimedPower * (1 - omega * (1 - readiness)) * belief
+    let fs = config.exchanges.map(\.sellerFeeRate).min() ?? 0
+    return ProviderPricing.lognormalMonopoly(scale: kappa, median: config.buyers.valueMedian, mean: config.buyers.valueMean,
+                                             sellerFeeRate: fs, marginalCost: p.marginalCost)
+  }
+
+  /// Whether product `id` learns its price from the buyers who consider it.
+  func learnsPrice(_ p: Product) -> Bool { config.providers.pricing == .valueBased && !p.isPublic }
+
+  /// After a buyer has weighed its offers: each listing it scored learns the buyer's winning
+  /// price, p + (CE − max(0, CE of the buyer's best other offer))/(1 + φ_b), the highest price
+  /// at which the buyer would have chosen it. `bilateralScore` is the best off-exchange offer's CE.
+  func recordWinningPrices(bilateralScore: Double) {
+    guard !viewed.isEmpty else { return }
+    var first = bilateralScore, second = -Double.infinity, firstIndex = -1
+    for (i, v) in viewed.enumerated() {
+      if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
+    }
+    let memory = config.providers.demandMemory
+    for (i, v) in viewed.enumerated() {
+      let alternative = max(0, i == firstIndex ? second : first)
+      let w = v.price + (v.score - alternative) / v.multiplier
+      guard w > 0, w.isFinite else { continue }
+      let k = Int(v.product)
+      winningPrices[k * memory + winningSeen[k] % memory] = w
+      winningSeen[k] += 1
+    }
+    viewed.removeAll(keepingCapacity: true)
+  }
+
+  /// Period-end price revision of every listed private product, and re-posting its ask (a lower
+  /// ask may fill waiting bids). Value-based: toward the profit-maximising price against the
+  /// winning prices remembered (at least `minimumObservations`); adaptive: M3's conversion rule.
+  func revisePrices() {
+    let rule = config.providers.pricing
+    guard rule != .costPlus else { return }
+    let memory = config.providers.demandMemory
+    var scratch: [Double] = []
+    scratch.reserveCapacity(memory)
+    for id in listed where !products[Int(id)].isPublic {
+      var p = products[Int(id)]
+      let floor = priceFloor(p, exchange: p.exchange)
+      switch rule {
+      case .valueBased:
+        let n = min(winningSeen[Int(id)], memory)
+        guard n >= Self.minimumObservations else { continue }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: winningPrices[Int(id) * memory ..< Int(id) * memory + n])
+        let fs = config.exchanges[p.exchange].sellerFeeRate
+        let target = ProviderPricing.demandOptimal(winningPrices: &scratch, sellerFeeRate: fs, marginalCost: p.marginalCost) ?? floor
+        p.price = ProviderPricing.learn(price: p.price, target: target, weight: config.providers.priceLearningWeight,
+                                        floor: floor, ceiling: Self.maximumPrice)
+      case .adaptive:
+        guard p.views > 0 else { continue }
+        let s = Double(p.conversions) / Double(p.views)
+        p.price = ProviderPricing.adapt(price: p.price, conversion: s, target: config.providers.targetConversion,
+                                        rate: config.providers.adaptiveRate, floor: floor, ceiling: Self.maximumPrice)
+      case .costPlus: continue
+      }
+      products[Int(id)] = p
+      postAsk(id)
+    }
+  }
+
+  /// Winning prices a provider needs before it revises a value-based price [assumed].
+  static let minimumObservations = 5
+}
