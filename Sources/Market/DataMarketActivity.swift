@@ -30,6 +30,10 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var onExchangePriceToBenefitPerTrade = RunningStatistics()
   /// Σ over arriving buyers of max(0, max over the offers it considered of v(true q) − c): the
   /// surplus attainable from what each buyer saw; and Σ (E[Y] − c) of the trades signed.
+  /// M12: providers who entered, who stayed out (expected profit ≤ 0), who exited.
+  public var providerEntries = 0
+  public var deterredEntrants = 0
+  public var providerExits = 0
   public var attainableSurplus = 0.0
   public var tradeSurplus = 0.0
   public var defaults = 0
@@ -82,6 +86,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     paidBenefit += o.paidBenefit; onExchangePaidBenefit += o.onExchangePaidBenefit
     onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)
     attainableSurplus += o.attainableSurplus; tradeSurplus += o.tradeSurplus
+    providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
     registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids; refusals += o.refusals

@@ -82,6 +82,16 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var licenceLimit = 5             // K_k
     /// Share of private products that offer a free sample or trial before purchase [assumed].
     public var sampleShare = 0.3
+    /// M12: entry conditioned on expected profit (after the warm-up), and exit after sustained losses.
+    public var endogenousEntry = true
+    public var exitEnabled = true
+    /// H: periods over which an entrant expects to earn the region's income per provider [assumed].
+    public var planningHorizonPeriods = 36
+    /// Hosting, maintenance and compliance per active provider and period [assumed].
+    public var upkeepPerPeriod = 0.5
+    /// N_win and X_exit: exit when operating income over N_win periods is below −X_exit, or no sale in them.
+    public var exitWindowPeriods = 12
+    public var exitLoss = 2.0
     public init() {}
   }
 

@@ -110,6 +110,17 @@ enum DataMarketKeys {
                "licences of a limited product, sold by call auction (assumed)"),
       .number(s, "sampleShare", \.providers.sampleShare, .unitInterval,
               "share of private products offering a free sample or trial that buyers inspect (assumed)"),
+      .bool(s, "endogenousEntry", \.providers.endogenousEntry,
+            "after the warm-up an arriving provider enters only if H·r̂·q̃^β/E[q^β] − F − fees > 0 (M12)"),
+      .bool(s, "exit", \.providers.exitEnabled, "providers exit after N_win periods of losses below −X_exit or without a sale (M12)"),
+      .integer(s, "planningHorizonPeriods", \.providers.planningHorizonPeriods, 1...10_000, unit: "periods", symbol: "H",
+               "periods over which an entrant expects its region's income per provider (assumed)"),
+      .number(s, "upkeepPerPeriod", \.providers.upkeepPerPeriod, .range(0, 1e6), unit: money,
+              "hosting, maintenance and compliance per active provider and period (assumed)"),
+      .integer(s, "exitWindowPeriods", \.providers.exitWindowPeriods, 1...1_000, unit: "periods", symbol: "N_win",
+               "periods over which exit is judged [DOMAIN M12: 12, assumed]"),
+      .number(s, "exitLoss", \.providers.exitLoss, .range(0, 1e7), unit: money, symbol: "X_exit",
+              "operating loss over N_win periods that makes a provider exit (assumed)"),
     ]
   }
 

@@ -30,6 +30,12 @@ public struct DataMarketTotals {
   public var providerHHI = Double.nan
   /// Median price of paid trades after the warm-up.
   public var medianDeal = Double.nan
+  /// M12 at the end of the run: private providers in the market, and the mean and standard
+  /// deviation of their lifetime profit (receipts − all costs and fees, sunk fixed cost included),
+  /// over all of them and over those in the market for at least two years.
+  public var providersActive = 0
+  public var survivorProfit = RunningStatistics()
+  public var matureSurvivorProfit = RunningStatistics()
 
   /// The totals of `model` over its periods after `warmupPeriods`.
   public init(_ model: DataMarketModel) {
@@ -42,6 +48,13 @@ public struct DataMarketTotals {
     listingsFinal = model.periods.last?.listings.reduce(0, +) ?? 0
     exchangeHHI = Concentration.hhi(c.exchanges.indices.map { e in measured.reduce(0.0) { $0 + $1.byExchange[e].onExchangeGMV } })
     providerHHI = Concentration.hhi(model.measuredProviderGMV())
+    let last = model.periods.count
+    for p in model.products where !p.isPublic && p.active {
+      providersActive += 1
+      let profit = p.revenue - p.costs - p.fees
+      survivorProfit.add(profit)
+      if last - p.enteredPeriod >= 24 { matureSurvivorProfit.add(profit) }
+    }
     let m = model.dealSizes.total > 0 ? model.dealSizes.quantile(0.5) : .nan
     medianDeal = m.isNaN ? .nan : _pow(10, m)
   }
@@ -117,6 +130,21 @@ public enum DataMarketColumns {
         .double($0.activity.pricePerQuality.coefficientOfVariation)
       },
       C("listings_final", "listings", "products listed at the end of the run") { .int($0.listingsFinal) },
+      C("provider_entries", "providers", "private providers who entered") { .int($0.activity.providerEntries) },
+      C("entrants_deterred", "providers", "arriving providers who stayed out: expected profit over their horizon below fixed cost and fees") {
+        .int($0.activity.deterredEntrants)
+      },
+      C("provider_exits", "providers", "private providers who exited (losses or no sale over the exit window)") { .int($0.activity.providerExits) },
+      C("providers_active_final", "providers", "private providers in the market at the end of the run") { .int($0.providersActive) },
+      C("survivor_mean_profit_wan_rmb", money, "mean lifetime profit (receipts − fixed, marginal and upkeep costs − fees) of the providers in the market at the end") {
+        .double($0.survivorProfit.count > 0 ? $0.survivorProfit.mean : .nan)
+      },
+      C("survivor_profit_sd_wan_rmb", money, "standard deviation of that profit across them (provider income dispersion)") {
+        .double($0.survivorProfit.standardDeviation)
+      },
+      C("mature_survivor_mean_profit_wan_rmb", money, "mean lifetime profit of those in the market for at least 24 periods") {
+        .double($0.matureSurvivorProfit.count > 0 ? $0.matureSurvivorProfit.mean : .nan)
+      },
       C("listings_approved", "listings", "products approved by an exchange's review") { .int($0.activity.listingsApproved) },
       C("review_rejection_rate", "share", "reviews ending in rejection / reviews done") {
         ratio($0.activity.reviewRejections, $0.activity.reviewsDone)
@@ -207,6 +235,9 @@ public enum DataMarketColumns {
       a("sales_weighted_readiness", "[0, 1]", "mean readiness of the products traded") { .double($0.salesWeightedReadiness) },
       a("price_per_quality_cv", "ratio", "CV of price / claimed quality") { .double($0.pricePerQuality.coefficientOfVariation) },
       C("listings", "listings", "products listed at the period's end (national and exchange rows)") { row in row.listings.map { .int($0) } ?? .empty },
+      a("provider_entries", "providers", "providers who entered (by their region; 0 on exchange rows)") { .int($0.providerEntries) },
+      a("provider_exits", "providers", "providers who exited (by their region; 0 on exchange rows)") { .int($0.providerExits) },
+      record("providers_active", "providers", "private providers in the market at the period's end") { Double($0.activeProviders) },
       a("defaults", "contracts", "defaults (buyer-region rows by the buyer's region; 0 on exchange rows)") { .int($0.defaults) },
       national("buyer_payments_wan_rmb", money, "what buyers paid") { $0.buyerPayments },
       national("provider_receipts_wan_rmb", money, "what private providers received") { $0.providerReceipts },

@@ -33,6 +33,7 @@ extension DataMarketModel {
     revisePrices()
     for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
+    closeProviderPeriod(index)   // M12: upkeep, income per provider, exits
     // fixed costs of exchanges and the public operator
     for (e, x) in config.exchanges.enumerated() { ledger.post(x.fixedCostPerPeriod, .realCost, from: .exchange(e), to: .world) }
     var clawback = 0.0, reviewed = false
@@ -49,7 +50,9 @@ extension DataMarketModel {
                               listings: listedCount,
                               providerHHI: Concentration.hhi(providerShares(periodProviderGMV())), exchangeHHI: Concentration.hhi(byExchange.map(\.onExchangeGMV)),
                               publicPriceCap: publicCap, clawback: clawback)
-    periods.append(record)
+    var closed = record
+    closed.activeProviders = activeProviders
+    periods.append(closed)
     ledger = DataMarketLedger(exchanges: config.exchanges.count); national = DataMarketActivity()
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)

@@ -17,5 +17,7 @@ extension DataMarketModel {
     public var exchangeHHI: Double
     public var publicPriceCap: Double
     public var clawback: Double
+    /// Private providers in the market at the period's end (M12).
+    public var activeProviders = 0
   }
 }

@@ -18,6 +18,11 @@ extension DataMarketModel {
     /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
     public var offersSample = false
     public var certified = false
+    /// M12: whether the provider is in the market (it entered and has not exited), the period it
+    /// entered (0-based) and the one it exited (−1: still in, or never entered).
+    public var active = true
+    public var enteredPeriod = 0
+    public var exitedPeriod = -1
     public var exchange = -1
     public var listed = false
     public var book: Int32 = -1

@@ -39,6 +39,9 @@ extension DataMarketModel {
                             limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max,
                             offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare))
     providerGMV.append(0)
+    lastIncome.append(0)
+    incomeHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
+    salesHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     winningSeen.append(0)
     winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
     qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))
@@ -50,6 +53,14 @@ extension DataMarketModel {
 
   func providerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     let id = createProduct(region: r, isPublic: false)
+    products[Int(id)].enteredPeriod = periods.count
+    guard enters(id) else {
+      products[Int(id)].active = false   // deterred: it never enters (kept for providers.csv)
+      productsByRegion[r].removeLast()
+      national.deterredEntrants += 1; byRegion[r].deterredEntrants += 1
+      return
+    }
+    national.providerEntries += 1; byRegion[r].providerEntries += 1
     ledger.post(products[Int(id)].fixedCost, .realCost, from: .providers, to: .world)
     products[Int(id)].costs += products[Int(id)].fixedCost
     // registration: the share `uptake` applies, deterred by the fee through the providers' fee

@@ -8,7 +8,7 @@ extension DataMarketModel {
   /// other regions' exchanges weighted by the cross-region visibility (M4, M5), against an
   /// outside option of selling off-exchange only; then pays the listing and review fees.
   func requestListing(_ id: Int32, kernel: inout Kernel<Event>) throws {
-    guard !config.exchanges.isEmpty else { return }
+    guard !config.exchanges.isEmpty, products[Int(id)].active else { return }
     let home = products[Int(id)].region
     var weights: [Double] = []
     for (e, x) in config.exchanges.enumerated() {
@@ -73,6 +73,7 @@ extension DataMarketModel {
   }
 
   func list(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
+    guard products[Int(id)].active else { return }   // exited while in review
     var p = products[Int(id)]
     p.exchange = e
     p.listed = true

@@ -104,6 +104,15 @@ public final class DataMarketModel: SimulationModel {
   var misreportingRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
+  /// M12: per product its operating income at the last period end, and a ring of N_win past
+  /// period-end incomes and sales; per region r̂, recent income per active provider and period;
+  /// E[q^β]; active providers at the last period end.
+  var lastIncome: [Double] = []
+  var incomeHistory: [Double] = []
+  var salesHistory: [Int] = []
+  var regionIncome: [Double]
+  let meanQualityPower: Double
+  public internal(set) var activeProviders = 0
   /// log10 of paid trades' prices (RMB 10,000) after the warm-up: the deal-size median.
   public internal(set) var dealSizes = Histogram(lower: -4, upper: 8, bins: 2_400)
   /// Whether the warm-up is over (activity counts toward summary.csv).
@@ -171,6 +180,8 @@ public final class DataMarketModel: SimulationModel {
     misreportingRNG = streams.stream("misreporting")
     observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume
+    regionIncome = Array(repeating: 0, count: config.regions.count)
+    meanQualityPower = Self.meanQualityPower(config)
     publicCap = 0
     publicCap = guideCap()
   }
@@ -215,7 +226,7 @@ public final class DataMarketModel: SimulationModel {
     switch event {
     case .providerArrival(let r):
       try providerArrives(region: r, now: now, kernel: &kernel)
-      try kernel.schedule(.providerArrival(region: r), after: exponential(config.regions[r].providerArrivalRate, r))
+      try kernel.schedule(.providerArrival(region: r), after: exponential(providerRate(r), r))
     case .buyerArrival(let r):
       try buyerArrives(region: r, now: now, kernel: &kernel)
       try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
