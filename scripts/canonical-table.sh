@@ -57,7 +57,9 @@ period_prices() {
 
 printf '| market | traders | CE P₀, Q₀ | efficiency mean [95%% CI] | mean price, last period | α first → last (%%) | within ±5%% of target from period | reported |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
-for f in ${SWEEPS:-scenarios/sweeps/canonical-*.json}; do
+# Gode & Sunder's markets first, then the others (Cliff's, Smith's) in name order.
+all=$(ls scenarios/sweeps/canonical-gs*.json; ls scenarios/sweeps/canonical-*.json | grep -v '/canonical-gs')
+for f in ${SWEEPS:-$all}; do
   name=$(basename "$f" .json)
   market=${name#canonical-}
   rm -rf "results/$name"   # a fresh folder: never resume results of an older build
