@@ -10,8 +10,13 @@ import Testing
   }()
 
   @Test func thereAreCanonicalMarkets() {
-    #expect(Self.names.count >= 13)
-    for n in ["smith1962", "smith1962-ziu", "smith1962-zip", "gs1", "gs1-ziu", "gs5", "gs5-ziu"] { #expect(Self.names.contains(n)) }
+    #expect(Self.names.count >= 29)
+    let gs = (1...5).flatMap { ["gs\($0)", "gs\($0)-ziu"] }
+    let cliff = ["symmetric", "flat-supply", "excess-demand", "excess-supply"].flatMap { ["cliff-\($0)", "cliff-\($0)-zic"] }
+    for n in ["smith1962", "smith1962-ziu", "smith1962-zip"] + gs + cliff {
+      #expect(Self.names.contains(n), "scenarios/canonical/\(n).json")
+      #expect(FileManager.default.fileExists(atPath: BinaryRunner.packageRoot.path + "/results/canonical/\(n)/summary.csv"), "golden \(n)")
+    }
   }
 
   @Test(arguments: CanonicalMarketTests.names)
