@@ -13,15 +13,15 @@ extension SweepSpec {
 
   /// Checks the `--set` overrides as `run --set` does (the base with them must be a valid
   /// scenario), and that none sets a parameter of the sweep (the point's value would hide it).
-  func checkBaseOverrides() throws(ScenarioError) {
-    guard !baseOverrides.isEmpty else { return }
-    for text in baseOverrides {
+  static func checkBaseOverrides(_ overrides: [String], parameters: [String], baseFile: String, sweepFile: String) throws(ScenarioError) {
+    guard !overrides.isEmpty else { return }
+    for text in overrides {
       let key = String(text.prefix { $0 != "=" })
       if parameters.contains(key) {
-        throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(file) (each point sets it); remove it from --set")
+        throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(sweepFile) (each point sets it); remove it from --set")
       }
     }
-    _ = try Scenario.decode(try loadBase(), file: baseFile)
+    _ = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides, to: try ScenarioLoader.load(baseFile)), file: baseFile)
   }
 
   /// The parameter keys of `points`, in order of first appearance.
@@ -43,9 +43,10 @@ extension SweepSpec {
 
   /// Checks that parameters taken from a design (the sweep file declares none) are scenario
   /// keys: each is set alone on the base to its first value; an unknown key is an error naming
-  /// the design CSV's column (or the inline point) with the nearest scenario key.
-  func checkDerivedKeys(design: JSONNode?, folder: URL) throws(ScenarioError) {
-    let base = try loadBase()
+  /// the design CSV's column (or the inline points) with the nearest scenario key.
+  static func checkDerivedKeys(_ parameters: [String], points: [[Assignment]], baseOverrides: [String], baseFile: String,
+                               sweepFile: String, design: JSONNode?, folder: URL) throws(ScenarioError) {
+    let base = try ScenarioLoader.apply(overrides: baseOverrides, to: try ScenarioLoader.load(baseFile))
     var csvPath: String?
     if case .string(let name)? = design?.value { csvPath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
     for (c, key) in parameters.enumerated() {
@@ -54,9 +55,9 @@ extension SweepSpec {
         _ = try Scenario.decode(try ScenarioLoader.apply(overrides: ["\(key)=\(value.text)"], to: base), file: baseFile)
       } catch {
         guard case .unknownKey(_, let path, let suggestion) = error else { continue }
-        let where_ = csvPath.map { ($0, "line 1, column \(c + 1) (\"\(Abbreviation.of(key))\")") }
-          ?? (file, "$.design.points: key \"\(Abbreviation.of(key))\"")
-        throw .unknownKey(source: where_.0, path: where_.1 + ", not a scenario key", suggestion: suggestion.map { Self.fullKey(key, unknownPath: path, suggestion: $0) })
+        let (source, place) = csvPath.map { ($0, "line 1, column \(c + 1) (\"\(Abbreviation.of(key))\")") }
+          ?? (sweepFile, "$.design.points: key \"\(Abbreviation.of(key))\"")
+        throw .unknownKey(source: source, path: place, suggestion: suggestion.map { fullKey(key, unknownPath: path, suggestion: $0) })
       }
     }
   }

@@ -114,6 +114,11 @@ public struct SweepSpec: Sendable {
     if designName == "grid" { points = try grid(parameters: parameters, values: valueLists, source: path) }
     let derivedParameters = parameters.isEmpty && designName == "points"
     if derivedParameters { parameters = keysInOrder(points) }
+    try checkBaseOverrides(baseOverrides, parameters: parameters, baseFile: baseFile, sweepFile: path)
+    if derivedParameters {
+      try checkDerivedKeys(parameters, points: points, baseOverrides: baseOverrides, baseFile: baseFile, sweepFile: path,
+                           design: root["design"]?["points"], folder: folder)
+    }
     var hasReference = false
     if let refNode = r.raw("reference") {
       guard case .object(let refMembers) = refNode.value else {
@@ -137,8 +142,6 @@ public struct SweepSpec: Sendable {
     checked.baseHash = RunMetadata.hash(try ScenarioLoader.load(baseFile).canonicalText)
     checked.baseOverrides = baseOverrides
     checked.keep = keep
-    try checked.checkBaseOverrides()
-    if derivedParameters { try checked.checkDerivedKeys(design: root["design"]?["points"], folder: folder) }
     if let same = try checked.validatePoints() { checked.mergeReference(into: same) }
     return checked
   }
