@@ -22,7 +22,10 @@ struct SweepContinuation {
           let oldIdentity = marker.identity else { return spec }
     var recorded = spec
     recorded.versionChanges = Self.strings(old["version_changes"])
-    let oldVersion = Self.string(old["version"]) ?? "(unrecorded)"
+    guard let oldVersion = Self.string(old["version"]) else {
+      throw SweepError("\(folder): was swept by an earlier datamarket whose sweep.json records no version and another design format; "
+                       + "choose another --out, or use --force to start over")
+    }
     if oldVersion != spec.toolVersion {
       guard allowVersionChange else {
         throw SweepError("\(folder): was swept by datamarket \(oldVersion), this is datamarket \(spec.toolVersion); "

@@ -107,6 +107,11 @@ import Testing
     #expect(try sweep([file, "--out", dir + "/o", "--allow-version-change"]).status == 0)
     #expect(BinaryRunner.read(dir + "/o/sweep.json").contains("\"version_changes\": [\n    \"0.0.1 → \(version)\"\n  ]"))
     #expect(try sweep([file, "--out", dir + "/o"]).status == 0)
+    // a folder of a datamarket that recorded no version (and had another sweep.json format)
+    try BinaryRunner.read(dir + "/o/sweep.json").replacingOccurrences(of: "\"version\": \"\(version)\"", with: "\"versio\": \"\"")
+      .write(toFile: dir + "/o/sweep.json", atomically: true, encoding: .utf8)
+    let old = try sweep([file, "--out", dir + "/o", "--allow-version-change"])
+    #expect(old.status == 2 && old.stderr.contains("records no version") && old.stderr.contains("use --force to start over"))
   }
 
   @Test func setAppliesToEveryPointAndIsRecorded() throws {
