@@ -70,6 +70,16 @@ extension SweepSpec {
     return parts.joined(separator: ".")
   }
 
+  /// The values a resolved point has at the parameters' key paths (where points can differ from
+  /// one another: they share the base and its overrides), as one text.
+  func resolvedParameters(_ root: JSONNode) -> String {
+    parameters.map { key in
+      var node: JSONNode? = root
+      for k in key.split(separator: ".", omittingEmptySubsequences: false) { node = node?[String(k)] }
+      return node?.canonicalText ?? "-"
+    }.joined(separator: "\n")
+  }
+
   /// Drops the separate reference (point 0) for design point `same`, which resolves to the same
   /// scenario: it is run once, and the paired differences are taken against its runs.
   mutating func mergeReference(into same: Int) {

@@ -160,7 +160,7 @@ public struct SweepSpec: Sendable {
       do {
         let root = try ScenarioLoader.apply(overrides: overrides(point: p), to: base)
         if hasReference && referencePoint == 0 && same == nil {
-          let text = root.canonicalText
+          let text = resolvedParameters(root)
           if p == 0 { referenceText = text } else if text == referenceText { same = p }
         }
         scenario = try Scenario.decode(root, file: baseFile)

@@ -92,6 +92,19 @@ import Testing
             + "be extended with more replications or more points — choose another --out, or use --force to start over\n")
   }
 
+  @Test func extendedShardsMergeIntoTheExtendedSweep() throws {
+    let dir = BinaryRunner.scratch("ergo-extend-shards")
+    let file = try sweepFile(dir, replications: 2, rates: "[0.5, 0.7]")
+    for k in 0..<2 { #expect(try sweep([file, "--shard", "\(k)/2", "--out", dir + "/s\(k)"]).status == 0) }
+    _ = try sweepFile(dir, replications: 3, rates: "[0.5, 0.6, 0.7]")
+    for k in 0..<2 { #expect(try sweep([file, "--shard", "\(k)/2", "--out", dir + "/s\(k)"]).status == 0) }
+    #expect(try BinaryRunner.run(["merge", dir + "/s0", dir + "/s1", "--out", dir + "/m"]).status == 0)
+    #expect(try sweep([file, "--out", dir + "/one"]).status == 0)
+    for f in ["runs.csv", "aggregate.csv", "aggregate_long.csv", "sweep.json"] {
+      #expect(BinaryRunner.read(dir + "/m/" + f) == BinaryRunner.read(dir + "/one/" + f), "\(f)")
+    }
+  }
+
   @Test func anotherVersionIsRefusedUnlessAllowedAndThenRecorded() throws {
     let dir = BinaryRunner.scratch("ergo-version")
     let file = try sweepFile(dir, replications: 2, rates: "[0.5]")
