@@ -12,6 +12,10 @@ import Simulation
 ///       parameters: { "market.periods": { values: [2, 4] }, "queue.arrivalRate": { from: 0.5, to: 0.9, steps: 5 } },
 ///       reference: { "market.periods": 2 },   // optional: paired differences against this point
 ///     }
+///
+/// With `design: { points: "design.csv" }` (or inline points) `parameters` may be left out: the
+/// CSV header (or the points' keys) names them. `--set` overrides (``baseOverrides``) apply to
+/// the base under every point.
 public struct SweepSpec: Sendable {
   /// One parameter assignment: a scenario key path and its value.
   public struct Assignment: Sendable, Equatable {
@@ -35,7 +39,7 @@ public struct SweepSpec: Sendable {
   public var seed: UInt64
   /// Parameter key paths, in the order written (the columns of runs.csv).
   public var parameters: [String]
-  /// Design points; when a reference is given it is point 0.
+  /// Design points; a reference is point 0, or the design point it resolves to (``referencePoint``).
   public var points: [[Assignment]]
   public var hasReference: Bool
   public var designName: String
@@ -174,8 +178,9 @@ public struct SweepSpec: Sendable {
     return same
   }
 
-  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` text. Journal lines and the
-  /// results folder's marker carry it, so files of another sweep are recognised.
+  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` design members (all but the
+  /// version ones). Journal lines and the results folder's marker carry it, so files of another
+  /// sweep are recognised.
   public var identity: String { FNV1a.hex(JSONText.file(.object(designMembers))) }
 
   /// The resolved design as `sweep.json` (deterministic; no shard or clock facts): the design,

@@ -98,4 +98,25 @@ import Scenario
     #expect(refusal(try load(grid("[0.3]"))).contains("but point 1 (queue.arrivalRate=0.6) is not in the new design"))
     #expect(refusal(try load(grid("[0.3, 0.6]"), set: ["queue.serviceRate=2"])).contains("but its --set overrides changed"))
   }
+
+  @Test func anExtensionInterruptedAfterItsJournalWasRewrittenCompletes() throws {
+    func grid(_ values: String, replications: Int) throws(ScenarioError) -> SweepSpec {
+      var s = try load("replications: \(replications), parameters: { \"queue.arrivalRate\": { values: \(values) }, \"queue.customers\": { values: [3000] } }")
+      s.toolVersion = "1"
+      return s
+    }
+    let old = try grid("[0.3, 0.6]", replications: 2)
+    let folder = dir + "/o"
+    #expect(try SweepRunner(spec: old, folder: folder, jobs: 2).run() == 4)
+    // the journal rewritten for the larger design, then a crash before the folder was re-marked
+    let new = try grid("[0.3, 0.45, 0.6]", replications: 3)
+    let continuation = SweepContinuation(spec: new, folder: folder, allowVersionChange: false)
+    let oldNode = try JSON5Parser.parse(JSONText.file(old.json), source: "sweep.json")
+    try continuation.migrateJournal(oldIdentity: old.identity, mapping: try continuation.pointMapping(oldNode), oldReplications: 2) { _ in }
+    #expect(try SweepRunner(spec: new, folder: folder, jobs: 2).run() == 5)
+    #expect(try SweepRunner(spec: new, folder: dir + "/fresh", jobs: 2).run() == 9)
+    for f in ["runs.csv", "aggregate_long.csv", "sweep.json"] {
+      #expect(FileManager.default.contents(atPath: folder + "/" + f) == FileManager.default.contents(atPath: dir + "/fresh/" + f), "\(f)")
+    }
+  }
 }
