@@ -12,7 +12,9 @@ for f in scenarios/whatif/w*.json; do
   echo
   echo "### $name"
   echo
-  awk -v metrics="$metrics" '
+  # the reference's point number (a reference equal to a design point is that point, run once)
+  ref=$(sed -n 's/^  "reference": \([0-9]*\),$/\1/p' "results/whatif/$name/sweep.json")
+  awk -v metrics="$metrics" -v ref="$ref" '
     # split one RFC 4180 record into f[1..nf] (quoted fields may hold commas)
     function splitcsv(line,    i, c, q, cur) {
       nf = 0; cur = ""; q = 0
@@ -33,7 +35,7 @@ for f in scenarios/whatif/w*.json; do
       printf "| %s |", label
       for (k = 1; k <= n; k++) {
         mean = f[col[m[k] "_mean"]]; d = f[col[m[k] "_diff_mean"]]; lo = f[col[m[k] "_diff_ci95_low"]]; hi = f[col[m[k] "_diff_ci95_high"]]
-        if (f[1] == 0) printf " %.4g (reference) |", mean
+        if (f[1] == ref) printf " %.4g (reference) |", mean
         else printf " %.4g (Δ %+.3g [%+.3g, %+.3g]) |", mean, d, lo, hi
       }
       printf "\n"

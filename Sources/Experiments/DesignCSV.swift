@@ -2,10 +2,11 @@ import Foundation
 import Scenario
 
 /// Reads the points of a design CSV (`design: { points: "design.csv" }`): a header row of
-/// parameter key paths, then one row per point (RFC 4180 quoting; numbers stay numbers, anything
-/// else is a string). Values are mapped by header name, so the columns may come in any order;
-/// every parameter must have exactly one column, and every cell a value. Each problem is an
-/// error naming the file, the line and the column.
+/// parameter key paths (the sweep's parameters when its file declares none), then one row per
+/// point (RFC 4180 quoting; numbers stay numbers, anything else is a string). Values are mapped
+/// by header name, so the columns may come in any order; every parameter must have exactly one
+/// column, and every cell a value. Each problem is an error naming the file, the line and the
+/// column.
 enum DesignCSV {
   static func read(_ text: String, file: String, parameters: [String]) throws(ScenarioError) -> [[SweepSpec.Assignment]] {
     // "\r\n" is one Character in Swift: split on it as well as on "\n" and "\r".
@@ -14,6 +15,7 @@ enum DesignCSV {
       throw .invalid(source: file, path: "line 1", expected: "a header of parameter key paths", found: "an empty line")
     }
     let header = SweepAssembler.splitCSV(headerLine).map { $0.trimmingCharacters(in: .whitespaces) }
+    let parameters = parameters.isEmpty ? try headerParameters(header, file: file) : parameters
     let columnOf = try columns(header, file: file, parameters: parameters)
     var out: [[SweepSpec.Assignment]] = []
     for (i, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
@@ -32,6 +34,17 @@ enum DesignCSV {
       })
     }
     return out
+  }
+
+  /// The parameters named by the header, when the sweep file declares none: every column must
+  /// have a name (repeats are refused by ``columns(_:file:parameters:)``).
+  static func headerParameters(_ header: [String], file: String) throws(ScenarioError) -> [String] {
+    if let c = header.firstIndex(where: \.isEmpty) {
+      throw .missing(source: file, path: "line 1, column \(c + 1)", expected: "a parameter key path as the column's name")
+    }
+    var seen: [String] = []
+    for name in header where !seen.contains(name) { seen.append(name) }
+    return seen
   }
 
   /// The column of each parameter; an unknown, repeated or missing column is an error.

@@ -3,7 +3,7 @@ import Output
 import Scenario
 
 /// Joins shard folders (`sweep --shard K/N`) into one folder with the files a single-machine
-/// sweep writes, byte for byte. Refuses shards of different sweeps, a missing or repeated shard,
+/// sweep writes, byte for byte (with `keep: periods`, periods.csv from each shard's kept files). Refuses shards of different sweeps, a missing or repeated shard,
 /// and shards with missing runs.
 public enum SweepMerge {
   /// Merges `folders` into `out`, built beside it and swapped in whole. `out` must be absent,
@@ -50,7 +50,8 @@ public enum SweepMerge {
       try ResultsFolder.build(out, as: FolderMarker(kind: .merge, identity: spec.identity), force: force) { temp throws(OutputError) in
         try AtomicFile.write(sweepText, to: temp + "/sweep.json")
         if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: temp + "/columns.csv") }
-        try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: temp)
+        try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: temp,
+                                 keptIn: { seen[$0 % n]! })
       }
     } catch { throw SweepError(error.description) }
   }
@@ -63,9 +64,13 @@ public enum SweepMerge {
       }
       return nil
     }()
-    guard let spec = try? SweepSpec.load(sweepFile ?? "") else {
+    let recorded = try? JSON5Parser.parse(sweepText, source: first + "/sweep.json")
+    guard var spec = try? SweepSpec.load(sweepFile ?? "", baseOverrides: SweepContinuation.strings(recorded?["set"]),
+                                         keep: SweepContinuation.strings(recorded?["keep"])) else {
       throw SweepError("\(first): cannot reload the sweep file named in sweep.json")
     }
+    spec.toolVersion = SweepContinuation.string(recorded?["version"]) ?? ""
+    spec.versionChanges = SweepContinuation.strings(recorded?["version_changes"])
     guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }
     return spec
   }

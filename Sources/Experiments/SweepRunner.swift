@@ -9,6 +9,9 @@ import Synchronization
 ///
 /// - Resume: a folder whose `sweep.json` matches continues where it stopped; a folder of another
 ///   sweep is refused.
+/// - Extension: a folder of the same sweep file with fewer replications or points keeps its
+///   finished runs and runs only the new ones (see ``SweepContinuation``); one swept by another
+///   datamarket version is refused unless `allowVersionChange`.
 /// - Shards: with `shard = (k, n)` only runs whose index ≡ k (mod n) are run, and the folder is
 ///   left for `merge`.
 public struct SweepRunner {
@@ -28,9 +31,13 @@ public struct SweepRunner {
   public let shard: (index: Int, count: Int)?
   /// Whether a journal of another sweep in the folder is discarded rather than refused.
   public let force: Bool
+  /// Whether a folder swept by another datamarket version may be continued (and the change recorded).
+  public let allowVersionChange: Bool
 
-  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil, force: Bool = false) {
+  public init(spec: SweepSpec, folder: String, jobs: Int, shard: (index: Int, count: Int)? = nil, force: Bool = false,
+              allowVersionChange: Bool = false) {
     self.spec = spec; self.folder = folder; self.jobs = max(1, jobs); self.shard = shard; self.force = force
+    self.allowVersionChange = allowVersionChange
   }
 
   /// The run indices this invocation owns.
@@ -39,9 +46,10 @@ public struct SweepRunner {
   }
 
   /// Prepares the folder and takes its lock (released by the caller): refuses a folder of
-  /// another kind or sweep, or not ours, unless `force` (then empties it); marks it; writes
-  /// `sweep.json` (and `shard.json`), or checks that existing ones are this sweep's and shard's.
-  func prepareFolder() throws(SweepError) -> FolderLock {
+  /// another kind or sweep, or not ours, unless `force` (then empties it); continues or extends
+  /// an earlier run of this sweep file (``SweepContinuation``); marks it; writes `sweep.json`
+  /// (and `shard.json`), or checks that an existing `shard.json` is this shard's.
+  func prepareFolder(warn: (String) -> Void) throws(SweepError) -> FolderLock {
     let marker = FolderMarker(kind: .sweep, identity: spec.identity)
     let lock: FolderLock
     do {
@@ -49,10 +57,11 @@ public struct SweepRunner {
       lock = try FolderLock(folder: folder)
     } catch { throw SweepError(error.description) }
     do {
+      let recorded = force ? spec : try SweepContinuation(spec: spec, folder: folder, allowVersionChange: allowVersionChange).reconcile(warn: warn)
       let admission = try ResultsFolder.admit(folder, as: marker, force: force, otherSweep: "its sweep.json does not match \(spec.file)")
       if admission == .forced { try ResultsFolder.empty(folder) }
       try marker.write(into: folder)
-      try writeSweepFiles()
+      try writeSweepFiles(recorded)
     } catch let e as SweepError {
       lock.release(); throw e
     } catch {
@@ -61,17 +70,12 @@ public struct SweepRunner {
     return lock
   }
 
-  /// Writes `sweep.json` and `shard.json`, or checks existing ones.
-  func writeSweepFiles() throws {
-    let text = JSONText.file(spec.json)
+  /// Writes `sweep.json` (the folder was admitted as this sweep's) and `shard.json`, or checks
+  /// an existing `shard.json`.
+  func writeSweepFiles(_ recorded: SweepSpec) throws {
+    let text = JSONText.file(recorded.json)
     let path = folder + "/sweep.json"
-    if let existing = try? String(contentsOfFile: path, encoding: .utf8) {
-      guard existing == text else {
-        throw SweepError("\(folder): holds a different sweep (its sweep.json does not match \(spec.file)); choose another --out, remove it, or use --force")
-      }
-    } else {
-      try AtomicFile.write(text, to: path)
-    }
+    if (try? String(contentsOfFile: path, encoding: .utf8)) != text { try AtomicFile.write(text, to: path) }
     let shardText = shard.map { JSONText.file(.object([("shard", .int(Int64($0.index))), ("of", .int(Int64($0.count)))])) }
       ?? JSONText.file(.object([("shard", .null)]))
     let shardPath = folder + "/shard.json"
@@ -85,16 +89,16 @@ public struct SweepRunner {
   /// Returns the number of runs executed now.
   @discardableResult
   public func run(progress: (@Sendable (Progress) -> Void)? = nil, warn: (String) -> Void = { _ in }) throws(SweepError) -> Int {
-    let lock = try prepareFolder()
+    let lock = try prepareFolder(warn: warn)
     defer { lock.release() }
     let journalPath = folder + "/journal.csv"
     let done = try loadJournal(warn: warn)
     let journal = try Journal(path: journalPath, identity: spec.identity)
     let pending = ownedRuns.filter { done[$0] == nil }
     let base: JSONNode
-    do { base = try ScenarioLoader.load(spec.baseFile) } catch { throw SweepError(error.description) }
+    do { base = try spec.loadBase() } catch { throw SweepError(error.description) }
     let columnsPath = folder + "/columns.csv"
-    let spec = self.spec
+    let spec = self.spec, folder = self.folder
     struct Shared { var next = 0; var finished = 0; var failures = 0; var error: SweepError?; var columnsWritten: Bool }
     let shared = LockedState(Shared(columnsWritten: FileManager.default.fileExists(atPath: columnsPath)))
     let start = DispatchTime.now().uptimeNanoseconds
@@ -110,9 +114,11 @@ public struct SweepRunner {
         }
         guard let k = claim else { return }
         let index = pending[k]
-        let (line, columns, failed) = SweepRunner.execute(spec: spec, base: base, run: index)
+        let outcome = Result { () throws(SweepError) in try SweepRunner.execute(spec: spec, base: base, run: index, folder: folder) }
         shared.withLock { s in
           do {
+            let (line, columns, failed) = try outcome.get()
+            if failed { s.failures += 1 }
             if let columns, !s.columnsWritten {
               try AtomicFile.write(columns.joined(separator: ",") + "\n", to: columnsPath)
               s.columnsWritten = true
@@ -120,7 +126,6 @@ public struct SweepRunner {
             try journalRef.append(run: index, payload: line)
           } catch let e as SweepError { s.error = e } catch { s.error = SweepError("\(error)") }
           s.finished += 1
-          if failed { s.failures += 1 }
           let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
           progress?(Progress(done: alreadyDone + s.finished, total: alreadyDone + total, executed: s.finished, failures: s.failures, seconds: seconds))
         }
@@ -190,24 +195,28 @@ public struct SweepRunner {
 
   static func identityColumns(_ spec: SweepSpec) -> [String] { ["point", "replicate", "seed"] + spec.parameters }
 
-  /// One run: (runs.csv row without the index, columns if it succeeded, failed?).
-  static func execute(spec: SweepSpec, base: JSONNode, run index: Int) -> (String, [String]?, Bool) {
+  /// One run: (runs.csv row without the index, columns if it succeeded, failed?). A run that
+  /// fails is a result (its error is journalled); failing to save its kept periods is an error.
+  static func execute(spec: SweepSpec, base: JSONNode, run index: Int, folder: String) throws(SweepError) -> (String, [String]?, Bool) {
     let p = index / spec.replications, r = index % spec.replications
     let seed = spec.seed(replicate: r)
+    let result: RunResult
     do {
       let root = try ScenarioLoader.apply(overrides: spec.overrides(point: p) + ["seed=\(seed)"], to: base)
-      let scenario = try Scenario.decode(root, file: spec.baseFile)
-      let result = try ScenarioRunner.run(scenario)
-      var w = CSVWriter()
-      w.field(p); w.field(r); w.field(seed)
-      for cell in spec.cells(point: p) { if let cell { w.field(cell) } else { w.emptyField() } }
-      for m in result.metrics { w.field(m.value) }
-      let columns = identityColumns(spec) + result.metrics.map(\.name)
-      return (String(decoding: w.buffer, as: UTF8.self), columns, false)
+      result = try ScenarioRunner.run(try Scenario.decode(root, file: spec.baseFile))
     } catch {
       var w = CSVWriter()
       w.field("!"); w.field(String("\(error)".map { $0.isNewline ? " " : $0 }))
       return (String(decoding: w.buffer, as: UTF8.self), nil, true)
     }
+    if spec.keep.contains(SweepPeriods.name) {
+      do { try SweepPeriods.save(result.periods, spec: spec, run: index, folder: folder) } catch { throw SweepError(error.description) }
+    }
+    var w = CSVWriter()
+    w.field(p); w.field(r); w.field(seed)
+    for cell in spec.cells(point: p) { if let cell { w.field(cell) } else { w.emptyField() } }
+    for m in result.metrics { w.field(m.value) }
+    let columns = identityColumns(spec) + result.metrics.map(\.name)
+    return (String(decoding: w.buffer, as: UTF8.self), columns, false)
   }
 }

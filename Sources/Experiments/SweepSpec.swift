@@ -12,6 +12,10 @@ import Simulation
 ///       parameters: { "market.periods": { values: [2, 4] }, "queue.arrivalRate": { from: 0.5, to: 0.9, steps: 5 } },
 ///       reference: { "market.periods": 2 },   // optional: paired differences against this point
 ///     }
+///
+/// With `design: { points: "design.csv" }` (or inline points) `parameters` may be left out: the
+/// CSV header (or the points' keys) names them. `--set` overrides (``baseOverrides``) apply to
+/// the base under every point.
 public struct SweepSpec: Sendable {
   /// One parameter assignment: a scenario key path and its value.
   public struct Assignment: Sendable, Equatable {
@@ -35,12 +39,23 @@ public struct SweepSpec: Sendable {
   public var seed: UInt64
   /// Parameter key paths, in the order written (the columns of runs.csv).
   public var parameters: [String]
-  /// Design points; when a reference is given it is point 0.
+  /// Design points; a reference is point 0, or the design point it resolves to (``referencePoint``).
   public var points: [[Assignment]]
   public var hasReference: Bool
   public var designName: String
   /// FNV-1a hash of the resolved base scenario, so a folder swept against another version of it is refused.
   public var baseHash: String = ""
+  /// The reference's index among `points` when `hasReference`: 0, or the design point it equals
+  /// (then it is run once and both roles use its runs).
+  public var referencePoint: Int = 0
+  /// `--set KEY.PATH=VALUE` overrides applied to the base scenario, under every point's values.
+  public var baseOverrides: [String] = []
+  /// Per-run outputs kept besides the summary row: `periods` (each run's periods.csv).
+  public var keep: [String] = []
+  /// The datamarket version running the sweep (recorded in sweep.json, not in the identity).
+  public var toolVersion: String = ""
+  /// Version changes accepted with `--allow-version-change`, oldest first ("0.0.9 → 0.1.0").
+  public var versionChanges: [String] = []
 
   /// The most runs (points × replications) a sweep may have.
   public static let maxRuns = 10_000_000
@@ -64,7 +79,7 @@ public struct SweepSpec: Sendable {
 
   /// Loads and validates a sweep file; every design point is resolved against the base scenario
   /// before anything runs, and an invalid one is reported with its point number and values.
-  public static func load(_ path: String) throws(ScenarioError) -> SweepSpec {
+  public static func load(_ path: String, baseOverrides: [String] = [], keep: [String] = []) throws(ScenarioError) -> SweepSpec {
     let root = try ScenarioLoader.parseFile(path)
     var r = try ConfigReader(root)
     guard let baseNode = r.raw("base") else { throw .missing(source: path, path: "$.base", expected: "the base scenario file") }
@@ -76,7 +91,8 @@ public struct SweepSpec: Sendable {
     _ = try r.string("description", default: "")
     let params = try r.object("parameters")
     guard case .object(let members) = params.node.value else { throw .missing(source: path, path: "$.parameters", expected: "an object") }
-    let (parameters, valueLists, ranges) = try parameterValues(members, source: path)
+    let (declared, valueLists, ranges) = try parameterValues(members, source: path)
+    var parameters = declared
     var designName = "grid"
     var points: [[Assignment]] = []
     if let designNode = r.raw("design") {
@@ -100,6 +116,13 @@ public struct SweepSpec: Sendable {
       }
     }
     if designName == "grid" { points = try grid(parameters: parameters, values: valueLists, source: path) }
+    let derivedParameters = parameters.isEmpty && designName == "points"
+    if derivedParameters { parameters = keysInOrder(points) }
+    try checkBaseOverrides(baseOverrides, parameters: parameters, baseFile: baseFile, sweepFile: path)
+    if derivedParameters {
+      try checkDerivedKeys(parameters, points: points, baseOverrides: baseOverrides, baseFile: baseFile, sweepFile: path,
+                           design: root["design"]?["points"], folder: folder)
+    }
     var hasReference = false
     if let refNode = r.raw("reference") {
       guard case .object(let refMembers) = refNode.value else {
@@ -121,19 +144,30 @@ public struct SweepSpec: Sendable {
                          points: points, hasReference: hasReference, designName: designName)
     var checked = spec
     checked.baseHash = RunMetadata.hash(try ScenarioLoader.load(baseFile).canonicalText)
-    try checked.validatePoints()
+    checked.baseOverrides = baseOverrides
+    checked.keep = keep
+    if let same = try checked.validatePoints() { checked.mergeReference(into: same) }
     return checked
   }
 
   /// Resolves every point against the base scenario (no run), naming the first bad point: one
   /// that is not a valid scenario, or whose ``WorkEstimate`` exceeds ``WorkLimits/standard``.
-  public func validatePoints() throws(ScenarioError) {
-    let base = try ScenarioLoader.load(baseFile)
+  /// Returns, with a reference (point 0), the first other point that resolves to the same scenario.
+  @discardableResult
+  public func validatePoints() throws(ScenarioError) -> Int? {
+    let base = try loadBase()
+    var referenceText: String?
+    var same: Int?
     for p in points.indices {
       let values = points[p].map { "\($0.key)=\($0.text)" }.joined(separator: ", ")
       let scenario: Scenario
       do {
-        scenario = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides(point: p), to: base), file: baseFile)
+        let root = try ScenarioLoader.apply(overrides: overrides(point: p), to: base)
+        if hasReference && referencePoint == 0 && same == nil {
+          let text = resolvedParameters(root)
+          if p == 0 { referenceText = text } else if text == referenceText { same = p }
+        }
+        scenario = try Scenario.decode(root, file: baseFile)
       } catch {
         throw .invalid(source: file, path: "design point \(p) (\(values))", expected: "a valid scenario", found: error.description)
       }
@@ -141,28 +175,38 @@ public struct SweepSpec: Sendable {
         throw .invalid(source: file, path: "design point \(p) (\(values))", expected: "a run within the work limits", found: why)
       }
     }
+    return same
   }
 
-  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` text. Journal lines and the
-  /// results folder's marker carry it, so files of another sweep are recognised.
-  public var identity: String { FNV1a.hex(JSONText.file(json)) }
+  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` design members (all but the
+  /// version ones). Journal lines and the results folder's marker carry it, so files of another
+  /// sweep are recognised.
+  public var identity: String { FNV1a.hex(JSONText.file(.object(designMembers))) }
 
-  /// The resolved design as `sweep.json` (deterministic; no shard or clock facts).
+  /// The resolved design as `sweep.json` (deterministic; no shard or clock facts): the design,
+  /// then the tool version and any accepted version changes.
   public var json: JSONText.Value {
-    .object([
+    .object(designMembers + [("version", .string(toolVersion)), ("version_changes", .array(versionChanges.map { .string($0) }))])
+  }
+
+  /// The members of `sweep.json` that make the sweep's identity.
+  var designMembers: [(String, JSONText.Value)] {
+    [
       ("sweep", .string(file)),
       ("base", .string(baseFile)),
       ("base_hash", .string(baseHash)),
       ("design", .string(designName)),
       ("replications", .int(Int64(replications))),
       ("seed", .string(String(seed))),
+      ("set", .array(baseOverrides.map { .string($0) })),
+      ("keep", .array(keep.map { .string($0) })),
       ("parameters", .array(parameters.map { .string($0) })),
-      ("reference", .bool(hasReference)),
+      ("reference", hasReference ? .int(Int64(referencePoint)) : .null),
       ("points", .array(points.enumerated().map { (i, p) in
         .object([("point", .int(Int64(i)))] + p.map { ($0.key, .string($0.text)) })
       })),
       ("replicate_seeds", .array((0..<replications).map { .string(String(seed(replicate: $0))) })),
-    ])
+    ]
   }
 
   /// Each parameter's key path, its values, and for `{ from, to }` its range (for a Latin hypercube).
@@ -247,6 +291,7 @@ public struct SweepSpec: Sendable {
     switch node.value {
     case .array(let items):
       var out: [[Assignment]] = []
+      let parameters = parameters.isEmpty ? inlineKeys(items) : parameters
       for (i, item) in items.enumerated() {
         guard case .object(let members) = item.value else {
           throw .invalid(source: source, path: "$.design.points[\(i)]", expected: "an object of parameter values", found: item.foundDescription)

@@ -8,12 +8,13 @@ import Scenario
 /// summary, aggregate.csv each metric's mean, sd and 95% CI — then each metric's mean with its CI.
 enum RunReplications {
   static func run(_ scenario: Scenario, count: Int, args: ParsedArguments) throws(CLIError) {
-    let spec: SweepSpec
+    var spec: SweepSpec
     do {
       spec = try SweepSpec.replications(of: scenario.file, overrides: args.all("set"), count: count, seed: scenario.seed)
     } catch {
       throw .input(error.description)
     }
+    spec.toolVersion = DataMarketCLI.version
     let folder = FolderTree.trimmed(args.value("out") ?? "results/\(scenario.name)-replications")
     guard !folder.isEmpty else { throw .usage(command: RunCommand.name, message: "the value '' is invalid for '--out': expected a folder") }
     let jobs = ProcessInfo.processInfo.activeProcessorCount

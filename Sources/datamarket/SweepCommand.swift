@@ -9,9 +9,12 @@ import Synchronization
 enum SweepCommand: Command {
   static let name = "sweep"
   static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
-  static let usage = "datamarket sweep SWEEP [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--report] [--progress] [--quiet]"
+  static let usage = "datamarket sweep SWEEP [--set KEY.PATH=VALUE]... [--keep periods] [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--allow-version-change] [--report] [--progress] [--quiet]"
   static let discussion = """
-    Writes runs.csv, aggregate.csv and sweep.json into DIR (default results/<sweep name>/).
+    Writes runs.csv, aggregate.csv (one row per point), aggregate_long.csv (one row per point
+    and metric) and sweep.json into DIR (default results/<sweep name>/). --set applies to the
+    base scenario (every point); --keep periods also gathers every run's periods.csv into
+    DIR/periods.csv with point, replicate and parameter columns.
     DIR must be absent, empty or this sweep's folder; another sweep's, a run's or a merge's
     folder, or a folder not written by datamarket, is refused unless --force (which empties it).
     Ctrl-C stops the sweep; the same command resumes it.
@@ -19,12 +22,18 @@ enum SweepCommand: Command {
     interruption and only the missing runs execute. --shard K/N runs runs whose index is K
     modulo N (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
     folders with 'datamarket merge'. Results are identical for any --jobs and sharding.
+    Rerun with more replications or more points in the sweep file: finished runs are kept and
+    only the new ones run; any other change is refused. A folder swept by another datamarket
+    version is refused unless --allow-version-change (recorded in sweep.json).
     """
   static let options = [
+    OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Override a key of the base scenario (every point)."),
+    OptionSpec(name: "keep", valueName: "periods", help: "Also keep every run's per-period series (DIR/periods.csv)."),
     OptionSpec(name: "jobs", valueName: "N", help: "Worker threads (default: every core)."),
     OptionSpec(name: "out", valueName: "DIR", help: "Sweep folder."),
     OptionSpec(name: "shard", valueName: "K/N", help: "Run only shard K of N (0-based), or auto/N."),
     OptionSpec(name: "force", valueName: nil, help: "Replace a folder of another sweep (or not ours); discard a journal of another sweep."),
+    OptionSpec(name: "allow-version-change", valueName: nil, help: "Continue a folder swept by another datamarket version (recorded)."),
     OptionSpec(name: "progress", valueName: nil, help: "Show progress even when stderr is not a terminal."),
     OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html when the sweep is complete (datamarket report)."),
     OptionSpec(name: "quiet", valueName: nil, help: "No progress and no final line."),
@@ -56,14 +65,22 @@ enum SweepCommand: Command {
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let jobs = try args.integer("jobs", command: name, in: 1...4096) ?? ProcessInfo.processInfo.activeProcessorCount
     let shard = try args.value("shard").map { s throws(CLIError) in try parseShard(s) }
-    let spec: SweepSpec
-    do { spec = try SweepSpec.load(args.positionals[0]) } catch { throw .input(error.description) }
+    let keep = try args.value("keep").map { k throws(CLIError) -> [String] in
+      guard k == SweepPeriods.name else {
+        throw .usage(command: name, message: "the value '\(Abbreviation.of(k))' is invalid for '--keep': expected periods")
+      }
+      return [k]
+    } ?? []
+    var spec: SweepSpec
+    do { spec = try SweepSpec.load(args.positionals[0], baseOverrides: args.all("set"), keep: keep) } catch { throw .input(error.description) }
+    spec.toolVersion = DataMarketCLI.version
     let base = ScenarioName.sanitised(URL(fileURLWithPath: args.positionals[0]).deletingPathExtension().lastPathComponent)
     let folder = FolderTree.trimmed(args.value("out") ?? "results/\(base)" + (shard.map { "-shard\($0.index)of\($0.count)" } ?? ""))
     guard !folder.isEmpty else { throw .usage(command: name, message: "the value '' is invalid for '--out': expected a folder") }
     let quiet = args.flag("quiet")
     let showProgress = !quiet && (args.flag("progress") || standardErrorIsTerminal)
-    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"))
+    let runner = SweepRunner(spec: spec, folder: folder, jobs: jobs, shard: shard, force: args.flag("force"),
+                             allowVersionChange: args.flag("allow-version-change"))
     let lastPrint = LockedState(0.0)
     let owned = runner.ownedRuns.count
     let done = LockedState<Int?>(nil)

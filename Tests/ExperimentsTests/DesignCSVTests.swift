@@ -31,7 +31,7 @@ import Scenario
   /// The identity columns and parameters of run `index`'s runs.csv row.
   func rowStart(_ s: SweepSpec, run index: Int) throws -> String {
     let base = try ScenarioLoader.load(s.baseFile)
-    let (line, _, failed) = SweepRunner.execute(spec: s, base: base, run: index)
+    let (line, _, failed) = try SweepRunner.execute(spec: s, base: base, run: index, folder: dir)
     #expect(!failed, "\(line)")
     return line.split(separator: ",", omittingEmptySubsequences: false).prefix(5).joined(separator: ",")
   }

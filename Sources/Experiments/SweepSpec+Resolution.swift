@@ -1,0 +1,89 @@
+import Foundation
+import Output
+import Scenario
+
+/// How a sweep's base scenario and parameters are resolved: the base with its `--set`
+/// overrides, parameters taken from a design's own keys (a CSV header) when the sweep file does
+/// not declare them, and a reference that is one of the design points run once.
+extension SweepSpec {
+  /// The base scenario's JSON with the sweep's `--set` overrides applied.
+  public func loadBase() throws(ScenarioError) -> JSONNode {
+    try ScenarioLoader.apply(overrides: baseOverrides, to: try ScenarioLoader.load(baseFile))
+  }
+
+  /// Checks the `--set` overrides as `run --set` does (the base with them must be a valid
+  /// scenario), and that none sets a parameter of the sweep (the point's value would hide it).
+  static func checkBaseOverrides(_ overrides: [String], parameters: [String], baseFile: String, sweepFile: String) throws(ScenarioError) {
+    guard !overrides.isEmpty else { return }
+    for text in overrides {
+      let key = String(text.prefix { $0 != "=" })
+      if parameters.contains(key) {
+        throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(sweepFile) (each point sets it); remove it from --set")
+      }
+    }
+    _ = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides, to: try ScenarioLoader.load(baseFile)), file: baseFile)
+  }
+
+  /// The parameter keys of `points`, in order of first appearance.
+  static func keysInOrder(_ points: [[Assignment]]) -> [String] {
+    var keys: [String] = []
+    for point in points { for a in point where !keys.contains(a.key) { keys.append(a.key) } }
+    return keys
+  }
+
+  /// The keys of inline design points (objects), in order of first appearance.
+  static func inlineKeys(_ items: [JSONNode]) -> [String] {
+    var keys: [String] = []
+    for item in items {
+      guard case .object(let members) = item.value else { continue }
+      for m in members where !keys.contains(m.key) { keys.append(m.key) }
+    }
+    return keys
+  }
+
+  /// Checks that parameters taken from a design (the sweep file declares none) are scenario
+  /// keys: each is set alone on the base to its first value; an unknown key is an error naming
+  /// the design CSV's column (or the inline points) with the nearest scenario key.
+  static func checkDerivedKeys(_ parameters: [String], points: [[Assignment]], baseOverrides: [String], baseFile: String,
+                               sweepFile: String, design: JSONNode?, folder: URL) throws(ScenarioError) {
+    let base = try ScenarioLoader.apply(overrides: baseOverrides, to: try ScenarioLoader.load(baseFile))
+    var csvPath: String?
+    if case .string(let name)? = design?.value { csvPath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
+    for (c, key) in parameters.enumerated() {
+      guard let value = points.lazy.compactMap({ $0.first { $0.key == key } }).first else { continue }
+      do {
+        _ = try Scenario.decode(try ScenarioLoader.apply(overrides: ["\(key)=\(value.text)"], to: base), file: baseFile)
+      } catch {
+        guard case .unknownKey(_, let path, let suggestion) = error else { continue }
+        let (source, place) = csvPath.map { ($0, "line 1, column \(c + 1) (\"\(Abbreviation.of(key))\")") }
+          ?? (sweepFile, "$.design.points: key \"\(Abbreviation.of(key))\"")
+        throw .unknownKey(source: source, path: place, suggestion: suggestion.map { fullKey(key, unknownPath: path, suggestion: $0) })
+      }
+    }
+  }
+
+  /// `key` with the component the scenario reader did not know replaced by its suggestion.
+  static func fullKey(_ key: String, unknownPath: String, suggestion: String) -> String {
+    var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let bad = unknownPath.split(separator: ".").last.map(String.init) ?? ""
+    if let i = parts.lastIndex(of: bad) { parts[i] = suggestion } else { parts[parts.count - 1] = suggestion }
+    return parts.joined(separator: ".")
+  }
+
+  /// The values a resolved point has at the parameters' key paths (where points can differ from
+  /// one another: they share the base and its overrides), as one text.
+  func resolvedParameters(_ root: JSONNode) -> String {
+    parameters.map { key in
+      var node: JSONNode? = root
+      for k in key.split(separator: ".", omittingEmptySubsequences: false) { node = node?[String(k)] }
+      return node?.canonicalText ?? "-"
+    }.joined(separator: "\n")
+  }
+
+  /// Drops the separate reference (point 0) for design point `same`, which resolves to the same
+  /// scenario: it is run once, and the paired differences are taken against its runs.
+  mutating func mergeReference(into same: Int) {
+    points.remove(at: 0)
+    referencePoint = same - 1
+  }
+}
