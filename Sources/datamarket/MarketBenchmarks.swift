@@ -5,6 +5,7 @@ import Simulation
 /// 100 periods) as orders per CPU second.
 enum MarketBenchmarks {
   static func run(scale: Int, repeats: Int, into report: inout BenchReport) throws {
+    try shapley(scale: scale, repeats: repeats, into: &report)
     try national(scale: scale, repeats: repeats, into: &report)
     try doubleAuction(scale: scale, repeats: repeats, into: &report)
   }

@@ -1,0 +1,19 @@
+/// The Gini coefficient of a payout vector (DOMAIN §4.6 "bundle payout Gini"): half the mean
+/// absolute difference between two payouts over the mean payout,
+///
+///     G = Σ_i Σ_j |x_i − x_j| / (2 n² x̄)
+///
+/// Dimensionless; for non-negative payouts 0 (all equal) to 1 − 1/n (one takes everything).
+/// 0 for fewer than two payouts or a total ≤ 0.
+public enum Gini {
+  /// G of `payouts` (any money unit), by the sorted form Σ_i (2i − n − 1)·x_(i) / (n·Σx), i = 1 … n.
+  /// - Complexity: O(n log n).
+  public static func coefficient(_ payouts: [Double]) -> Double {
+    let n = payouts.count
+    let total = payouts.reduce(0, +)
+    guard n >= 2, total > 0, total.isFinite else { return 0 }
+    var weighted = 0.0
+    for (i, x) in payouts.sorted().enumerated() { weighted += Double(2 * (i + 1) - n - 1) * x }
+    return weighted / (Double(n) * total)
+  }
+}
