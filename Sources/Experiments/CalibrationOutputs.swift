@@ -64,16 +64,21 @@ public struct CalibrationOutputs {
 
   /// One JSON5 member, objects spread over lines.
   static func member(_ m: JSONNode.Member, indent: String) -> String {
-    let key = m.key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !(m.key.first?.isNumber ?? true) ? m.key : JSONText.quote(m.key)
-    guard case .object(let members) = m.value.value else { return indent + key + ": " + text(m.value) + ",\n" }
-    return indent + key + ": {\n" + members.map { member($0, indent: indent + "  ") }.joined() + indent + "},\n"
+    guard case .object(let members) = m.value.value else { return indent + key(m.key) + ": " + text(m.value) + ",\n" }
+    return indent + key(m.key) + ": {\n" + members.map { member($0, indent: indent + "  ") }.joined() + indent + "},\n"
   }
 
-  /// A value's JSON5 text (numbers as written, so integers stay integers).
+  /// A member name, bare when it is an identifier.
+  static func key(_ k: String) -> String {
+    k.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !(k.first?.isNumber ?? true) ? k : JSONText.quote(k)
+  }
+
+  /// A value's JSON5 text on one line (numbers as written, so integers stay integers).
   static func text(_ n: JSONNode) -> String {
     switch n.value {
     case .number(_, let written): return written
     case .array(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
+    case .object(let members): return "{ " + members.map { key($0.key) + ": " + text($0.value) }.joined(separator: ", ") + " }"
     default: return n.canonicalText
     }
   }

@@ -87,3 +87,18 @@ import Scenario
     #expect(try error(arrays, base: "\(Self.root)/scenarios/baseline.json").hasPrefix("FILE: $.parameters.\"regions[].buyerArrivalRate\": unknown key"))
   }
 }
+
+@Suite struct CalibrationOutputsTests {
+  @Test func theBaseIsNamedRelativeToTheFolder() {
+    #expect(CalibrationOutputs.relativePath(from: "/a/results/x-calibration", to: "/a/scenarios/base.json") == "../../scenarios/base.json")
+    #expect(CalibrationOutputs.relativePath(from: "/a/scenarios/out", to: "/a/scenarios/base.json") == "../base.json")
+  }
+
+  @Test func overridesBecomeNestedJSON5KeepingNumbersAsWritten() throws {
+    let patch = try ScenarioLoader.apply(overrides: ["queue.customers=5000", "regions=[{name: \"East\", buyerArrivalRate: 60}]", "queue.arrivalRate=0.8"],
+                                         to: JSONNode(.object([]), source: ""))
+    guard case .object(let members) = patch.value else { Issue.record("not an object"); return }
+    #expect(members.map { CalibrationOutputs.member($0, indent: "  ") }.joined()
+            == "  queue: {\n    customers: 5000,\n    arrivalRate: 0.8,\n  },\n  regions: [{ name: \"East\", buyerArrivalRate: 60 }],\n")
+  }
+}
