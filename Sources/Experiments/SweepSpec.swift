@@ -64,8 +64,11 @@ public struct SweepSpec: Sendable {
   public var runCount: Int { points.count * replications }
 
   /// The seed of replicate `r`: a function of (master seed, r) alone — common random numbers.
-  public func seed(replicate r: Int) -> UInt64 {
-    RandomStreams.deriveSeed(seed, 0x5EED_0000 &+ UInt64(r)) & ((1 << 53) - 1)
+  public func seed(replicate r: Int) -> UInt64 { SweepSpec.seed(master: seed, replicate: r) }
+
+  /// The seed of replicate `r` under master seed `master` (sweeps and calibrations derive seeds alike).
+  public static func seed(master: UInt64, replicate r: Int) -> UInt64 {
+    RandomStreams.deriveSeed(master, 0x5EED_0000 &+ UInt64(r)) & ((1 << 53) - 1)
   }
 
   /// The cells of point `p` under the `parameters` columns, matched by key (empty where the

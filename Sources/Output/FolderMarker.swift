@@ -1,9 +1,10 @@
 /// The marker file `.datamarket` that says which command produced a results folder, so that no
 /// command writes into another's folder: `{"kind": "run"}`, or for a sweep, its shards and a
-/// merge, `{"kind": "sweep" | "merge", "identity": "<sweep identity>"}`.
+/// merge, `{"kind": "sweep" | "merge", "identity": "<sweep identity>"}`; for a calibration,
+/// `{"kind": "calibration", "identity": "<calibration identity>"}`.
 public struct FolderMarker: Sendable, Equatable {
   /// The command that wrote a folder.
-  public enum Kind: String, Sendable { case run, sweep, merge }
+  public enum Kind: String, Sendable { case run, sweep, merge, calibration }
 
   /// The marker's file name inside a results folder.
   public static let fileName = ".datamarket"

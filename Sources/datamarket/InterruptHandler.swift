@@ -10,12 +10,14 @@ import Output
 struct InterruptHandler {
   let source: any DispatchSourceSignal
 
-  /// Installs the handler for a sweep into `folder`; `status` says how many runs are done.
-  static func install(folder: String, status: @escaping @Sendable () -> String) -> InterruptHandler {
+  /// Installs the handler for a sweep (or `command`) into `folder`, whose journal is `journal`;
+  /// `status` says how many runs are done.
+  static func install(folder: String, command: String = "sweep", journal: String = "journal.csv",
+                      status: @escaping @Sendable () -> String) -> InterruptHandler {
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler {
-      writeStandardError("\nsweep: interrupted; \(status()) (journalled in \(folder)/journal.csv); run the same command again to resume\n")
+      writeStandardError("\n\(command): interrupted; \(status()) (journalled in \(folder)/\(journal)); run the same command again to resume\n")
       FolderLock.release(folder + "/" + FolderLock.fileName)
       exit(130)
     }

@@ -4,7 +4,7 @@ import Scenario
 /// `datamarket validate`: checks scenario files without running them.
 enum ValidateCommand: Command {
   static let name = "validate"
-  static let abstract = "Check scenario and sweep files without running them."
+  static let abstract = "Check scenario, sweep and calibration files without running them."
   static let usage = "datamarket validate FILE..."
   static let options: [OptionSpec] = [
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Validate with an override applied."),
@@ -13,7 +13,17 @@ enum ValidateCommand: Command {
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     for file in args.positionals {
-      if (try? ScenarioLoader.parseFile(file))?["base"] != nil {
+      let root = try? ScenarioLoader.parseFile(file)
+      if root?["base"] != nil, root?["targets"] != nil {
+        do {
+          let spec = try CalibrationSpec.load(file)
+          print("\(file): ok (calibration: \(spec.parameters.count) parameters, \(spec.targets.count) targets, ≤ \(spec.maxEvaluations) evaluations × \(spec.seeds.count) seeds)")
+        } catch {
+          throw .input(error.description)
+        }
+        continue
+      }
+      if root?["base"] != nil {
         do {
           let spec = try SweepSpec.load(file)
           print("\(file): ok (sweep: \(spec.points.count) points × \(spec.replications) replications = \(spec.runCount) runs)")
