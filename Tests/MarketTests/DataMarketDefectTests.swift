@@ -50,6 +50,7 @@ import Testing
   @Test func everyExchangeChargesItsOwnSellerFeeInThePriceFloor() throws {
     var c = Self.small()
     c.providers.marginalCost = 5; c.providers.markup = 0; c.providers.fixedCostMedian = 0.01; c.providers.fixedCostMean = 0.01
+    c.providers.pricing = .costPlus   // cost-plus sits at the floor: the floor alone sets the price
     c.exchanges[0].sellerFeeRate = 0; c.exchanges[1].sellerFeeRate = 0.5
     let (m, _) = try DataMarketModel.simulate(c, seed: 2)
     let listedAtB = m.products.filter { !$0.isPublic && $0.listed && $0.exchange == 1 }
@@ -158,6 +159,9 @@ import Testing
   /// Listing, review and registration fees enter the providers' decisions.
   @Test func fixedFeesDeterListingAndRegistration() throws {
     var low = Self.small(), high = Self.small()
+    // the listing choice alone: cost-plus prices (the fees' weight is relative to N̂·p) and no entry decision
+    low.providers.pricing = .costPlus; high.providers.pricing = .costPlus
+    low.providers.endogenousEntry = false; high.providers.endogenousEntry = false
     for e in high.exchanges.indices { high.exchanges[e].listingFee = 40; high.exchanges[e].reviewFee = 20 }
     high.registry.fee = 60
     let (a, _) = try DataMarketModel.simulate(low, seed: 10), (b, _) = try DataMarketModel.simulate(high, seed: 10)
@@ -165,6 +169,19 @@ import Testing
     #expect(Double(listedB) < 0.85 * Double(listedA), "products choosing an exchange \(listedA) → \(listedB)")
     let regA = a.periods.reduce(0) { $0 + $1.national.registrationsApplied }, regB = b.periods.reduce(0) { $0 + $1.national.registrationsApplied }
     #expect(Double(regB) < 0.85 * Double(regA), "registration applications \(regA) → \(regB)")
+  }
+
+  /// M12: after the warm-up, listing, review and registration fees deter marginal entrants.
+  @Test func fixedFeesDeterMarginalEntrants() throws {
+    var low = Self.small(), high = Self.small()
+    for e in high.exchanges.indices { high.exchanges[e].listingFee = 150; high.exchanges[e].reviewFee = 50 }
+    high.registry.fee = 100; high.registry.uptake = 1
+    let (a, _) = try DataMarketModel.simulate(low, seed: 10), (b, _) = try DataMarketModel.simulate(high, seed: 10)
+    func share(_ m: DataMarketModel) -> Double {
+      let t = m.periods.reduce(into: DataMarketActivity()) { $0.add($1.national) }
+      return Double(t.deterredEntrants) / Double(max(1, t.deterredEntrants + t.providerEntries))
+    }
+    #expect(share(b) > share(a) + 0.05, "deterred share \(share(a)) → \(share(b))")
   }
 
   /// M7: misreporting acts. Providers design risk-sharing terms at the venue's mean share h̄ and

@@ -56,6 +56,7 @@ import Foundation
     var c = WhatIfDirectionTests.small()
     c.offExchangeEnabled = false   // the posted-price market alone
     c.publicOperator.enabled = false
+    c.providers.endogenousEntry = false   // the supply as configured: competition is the arrival rate
     return c
   }
 
