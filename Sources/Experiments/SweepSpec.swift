@@ -41,6 +41,8 @@ public struct SweepSpec: Sendable {
   public var designName: String
   /// FNV-1a hash of the resolved base scenario, so a folder swept against another version of it is refused.
   public var baseHash: String = ""
+  /// A Sobol or Morris design's layout for `datamarket analyze` (``SobolDesign``, ``MorrisDesign``); nil otherwise.
+  public var sensitivity: JSONText.Value? = nil
 
   /// The most runs (points × replications) a sweep may have.
   public static let maxRuns = 10_000_000
@@ -79,9 +81,10 @@ public struct SweepSpec: Sendable {
     let (parameters, valueLists, ranges) = try parameterValues(members, source: path)
     var designName = "grid"
     var points: [[Assignment]] = []
+    var sensitivity: JSONText.Value?
     if let designNode = r.raw("design") {
       if case .string(let s) = designNode.value {
-        guard s == "grid" else { throw .invalid(source: path, path: "$.design", expected: "\"grid\", { latinHypercube: {...} } or { points: ... }", found: designNode.foundDescription) }
+        guard s == "grid" else { throw .invalid(source: path, path: "$.design", expected: "\"grid\", { latinHypercube: {...} }, { sobol: {...} }, { morris: {...} } or { points: ... }", found: designNode.foundDescription) }
       } else {
         var d = try ConfigReader(designNode, path: "$.design")
         if d.node["latinHypercube"] != nil {
@@ -90,11 +93,14 @@ public struct SweepSpec: Sendable {
           try l.finish()
           designName = "latinHypercube"
           points = try latinHypercube(parameters: parameters, ranges: ranges, samples: samples, seed: seed, source: path)
+        } else if d.node["sobol"] != nil || d.node["morris"] != nil {
+          (designName, points, sensitivity) = try sensitivityDesign(&d, SensitivityParameter.all(parameters, ranges: ranges, values: valueLists),
+                                                                     seed: seed, source: path)
         } else if let pointsNode = d.raw("points") {
           designName = "points"
           points = try explicitPoints(pointsNode, parameters: parameters, folder: folder, source: path)
         } else {
-          throw .missing(source: path, path: "$.design", expected: "latinHypercube or points")
+          throw .missing(source: path, path: "$.design", expected: "latinHypercube, sobol, morris or points")
         }
         try d.finish()
       }
@@ -120,6 +126,7 @@ public struct SweepSpec: Sendable {
     let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
                          points: points, hasReference: hasReference, designName: designName)
     var checked = spec
+    checked.sensitivity = sensitivity
     checked.baseHash = RunMetadata.hash(try ScenarioLoader.load(baseFile).canonicalText)
     try checked.validatePoints()
     return checked
@@ -162,7 +169,7 @@ public struct SweepSpec: Sendable {
         .object([("point", .int(Int64(i)))] + p.map { ($0.key, .string($0.text)) })
       })),
       ("replicate_seeds", .array((0..<replications).map { .string(String(seed(replicate: $0))) })),
-    ])
+    ] + (sensitivity.map { [("sensitivity", $0)] } ?? []))
   }
 
   /// Each parameter's key path, its values, and for `{ from, to }` its range (for a Latin hypercube).
