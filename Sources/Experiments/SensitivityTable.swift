@@ -21,10 +21,10 @@ extension SensitivityAnalysis {
       for r in ranked.prefix(top) {
         let pad = String(repeating: " ", count: max(1, width - r.parameter.count))
         if layout.method == .sobol {
-          let first = own.first { $0.parameter == r.parameter && $0.index == "S1" }!.value
+          let first = own.first { $0.parameter == r.parameter && $0.index == "S1" }?.value ?? BootstrapInterval(estimate: .nan)
           s += "  \(r.parameter)\(pad)S1 \(Self.show(first))   ST \(Self.show(r.value))\n"
         } else {
-          let sigma = own.first { $0.parameter == r.parameter && $0.index == "sigma" }!.value.estimate
+          let sigma = own.first { $0.parameter == r.parameter && $0.index == "sigma" }?.value.estimate ?? .nan
           s += "  \(r.parameter)\(pad)mu* \(Self.show(r.value))   sigma \(Self.number(sigma))\n"
         }
       }

@@ -1,7 +1,10 @@
 /// Variance-based sensitivity indices of one output from a Saltelli design (``SobolDesign``),
 /// with bootstrap 95% intervals over the N base rows (``BootstrapInterval``):
 /// - V, the output variance: the population variance of f(A) and f(B) together (2N values);
-/// - first-order S_i = mean(f(B)·(f(A_B⁽ⁱ⁾) − f(A))) / V (Saltelli et al. 2010, their (b));
+/// - first-order S_i = mean(f(B)·(f(A_B⁽ⁱ⁾) − f(A))) / V (Saltelli et al. 2010, their (b)), with f(B)
+///   centred on the mean f₀ of f(A) and f(B): the expectation is the same (f(A_B⁽ⁱ⁾) − f(A) has mean
+///   0) but the noise f₀·mean(f(A_B⁽ⁱ⁾) − f(A)) — large when the output's mean is large against its
+///   spread, as with counts and money — is gone;
 /// - total S_Ti = mean((f(A) − f(A_B⁽ⁱ⁾))²) / (2V) (Jansen 1999).
 /// Indices are shares of V (dimensionless); NaN when V = 0. Pure: no I/O.
 public struct SobolIndices: Sendable {
@@ -44,7 +47,7 @@ public struct SobolIndices: Sendable {
       var s1 = 0.0, st = 0.0
       for j in rows {
         let d = column[j] - a[j]
-        s1 += b[j] * d; st += d * d
+        s1 += (b[j] - mean) * d; st += d * d
       }
       first.append(s1 / m / v); total.append(st / m / (2 * v))
     }
