@@ -17,6 +17,7 @@ public enum MorrisDesign {
   static func points(_ parameters: [SensitivityParameter], trajectories r: Int, levels p: Int, seed: UInt64, source: String)
     throws(ScenarioError) -> (points: [[SweepSpec.Assignment]], detail: JSONText.Value) {
     let k = parameters.count
+    guard k >= 1 else { throw .invalid(source: source, path: "$.parameters", expected: "at least one parameter for a Morris design", found: "none") }
     guard p % 2 == 0 else {
       throw .invalid(source: source, path: "$.design.morris.levels", expected: "an even number of levels (2, 4, 6, …)", found: "\(p)")
     }

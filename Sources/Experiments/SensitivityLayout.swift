@@ -52,11 +52,13 @@ public struct SensitivityLayout: Sendable {
     let k = parameters.count
     switch method {
     case .sobol:
-      guard case .number(let n, _)? = detail["samples"]?.value, n >= 1 else { throw fail("expected samples") }
+      guard case .number(let n, _)? = detail["samples"]?.value, n >= 1, n <= Double(SweepSpec.maxRuns), n == n.rounded() else {
+        throw fail("expected samples, an integer from 1 to \(SweepSpec.maxRuns)")
+      }
       samples = Int(n)
       guard pointCount == offset + samples * (k + 2) else { throw fail("\(pointCount) points, expected \(offset + samples * (k + 2))") }
     case .morris:
-      guard case .number(let d, _)? = detail["delta"]?.value, d > 0, case .array(let trajectories)? = detail["steps"]?.value else {
+      guard case .number(let d, _)? = detail["delta"]?.value, d > 0, d.isFinite, case .array(let trajectories)? = detail["steps"]?.value else {
         throw fail("expected delta and steps")
       }
       delta = d
@@ -65,7 +67,7 @@ public struct SensitivityLayout: Sendable {
         var trajectory: [(parameter: Int, direction: Int)] = []
         for m in moves {
           guard case .array(let pair) = m.value, pair.count == 2, case .number(let i, _) = pair[0].value, case .number(let s, _) = pair[1].value,
-                (0..<k).contains(Int(i)), s == 1 || s == -1 else { throw fail("steps[\(t)]: expected [parameter, ±1] pairs") }
+                i >= 0, i < Double(k), i == i.rounded(), s == 1 || s == -1 else { throw fail("steps[\(t)]: expected [parameter, ±1] pairs") }
           trajectory.append((Int(i), Int(s)))
         }
         steps.append(trajectory)

@@ -80,6 +80,12 @@ import Testing
     #expect(e.status == 2 && e.stderr.hasPrefix("error: \(short)/runs.csv: line 1: expected point,replicate,seed,inputs.x1,"), "\(e.stderr)")
     #expect(!FileManager.default.fileExists(atPath: short + "/sensitivity.csv"))
 
+    let json = BinaryRunner.read(cut + "/sweep.json")
+    #expect(json.contains("\"delta\": 0.6666666666666666"))
+    try json.replacingOccurrences(of: "\"delta\": 0.6666666666666666", with: "\"delta\": -1").write(toFile: cut + "/sweep.json", atomically: true, encoding: .utf8)
+    let g = try BinaryRunner.run(["analyze", cut])
+    #expect(g.status == 2 && g.stderr == "error: \(cut)/sweep.json: $.sensitivity: expected delta and steps\n", "\(g.stderr)")
+
     let f = try BinaryRunner.run(["analyze", cut, "--top", "0"])
     #expect(f.status == 2 && f.stderr.contains("--top: expected an integer from 1 to 1000000, found '0'"))
   }
