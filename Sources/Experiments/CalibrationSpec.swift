@@ -144,6 +144,7 @@ public struct CalibrationSpec: Sendable {
     case .mm1: return "mm1"
     case .doubleAuction: return "doubleAuction"
     case .dataMarket: return "dataMarket"
+    case .testFunction: return "testFunction"
     }
   }
 

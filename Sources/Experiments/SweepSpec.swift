@@ -56,6 +56,8 @@ public struct SweepSpec: Sendable {
   public var toolVersion: String = ""
   /// Version changes accepted with `--allow-version-change`, oldest first ("0.0.9 → 0.1.0").
   public var versionChanges: [String] = []
+  /// A Sobol or Morris design's layout for `datamarket analyze` (``SobolDesign``, ``MorrisDesign``); nil otherwise.
+  public var sensitivity: JSONText.Value? = nil
 
   /// The most runs (points × replications) a sweep may have.
   public static let maxRuns = 10_000_000
@@ -98,9 +100,10 @@ public struct SweepSpec: Sendable {
     var parameters = declared
     var designName = "grid"
     var points: [[Assignment]] = []
+    var sensitivity: JSONText.Value?
     if let designNode = r.raw("design") {
       if case .string(let s) = designNode.value {
-        guard s == "grid" else { throw .invalid(source: path, path: "$.design", expected: "\"grid\", { latinHypercube: {...} } or { points: ... }", found: designNode.foundDescription) }
+        guard s == "grid" else { throw .invalid(source: path, path: "$.design", expected: "\"grid\", { latinHypercube: {...} }, { sobol: {...} }, { morris: {...} } or { points: ... }", found: designNode.foundDescription) }
       } else {
         var d = try ConfigReader(designNode, path: "$.design")
         if d.node["latinHypercube"] != nil {
@@ -109,11 +112,14 @@ public struct SweepSpec: Sendable {
           try l.finish()
           designName = "latinHypercube"
           points = try latinHypercube(parameters: parameters, ranges: ranges, samples: samples, seed: seed, source: path)
+        } else if d.node["sobol"] != nil || d.node["morris"] != nil {
+          (designName, points, sensitivity) = try sensitivityDesign(&d, SensitivityParameter.all(parameters, ranges: ranges, values: valueLists),
+                                                                     seed: seed, source: path)
         } else if let pointsNode = d.raw("points") {
           designName = "points"
           points = try explicitPoints(pointsNode, parameters: parameters, folder: folder, source: path)
         } else {
-          throw .missing(source: path, path: "$.design", expected: "latinHypercube or points")
+          throw .missing(source: path, path: "$.design", expected: "latinHypercube, sobol, morris or points")
         }
         try d.finish()
       }
@@ -146,6 +152,7 @@ public struct SweepSpec: Sendable {
     let spec = SweepSpec(file: path, baseFile: baseFile, replications: replications, seed: seed, parameters: parameters,
                          points: points, hasReference: hasReference, designName: designName)
     var checked = spec
+    checked.sensitivity = sensitivity
     checked.baseHash = RunMetadata.hash(try ScenarioLoader.load(baseFile).canonicalText)
     checked.baseOverrides = baseOverrides
     checked.keep = keep
@@ -194,7 +201,7 @@ public struct SweepSpec: Sendable {
 
   /// The members of `sweep.json` that make the sweep's identity.
   var designMembers: [(String, JSONText.Value)] {
-    [
+    let members: [(String, JSONText.Value)] = [
       ("sweep", .string(file)),
       ("base", .string(baseFile)),
       ("base_hash", .string(baseHash)),
@@ -210,6 +217,8 @@ public struct SweepSpec: Sendable {
       })),
       ("replicate_seeds", .array((0..<replications).map { .string(String(seed(replicate: $0))) })),
     ]
+    guard let sensitivity else { return members }
+    return members + [("sensitivity", sensitivity)]
   }
 
   /// Each parameter's key path, its values, and for `{ from, to }` its range (for a Latin hypercube).

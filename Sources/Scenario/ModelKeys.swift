@@ -37,6 +37,7 @@ public enum ModelKeys {
     case "dataMarket": return common + dataMarket
     case "doubleAuction": return common + doubleAuction
     case "mm1": return common + MM1Scenario.keys.map { $0.row(MM1Queue.Parameters()) }
+    case "testFunction": return TestFunctionScenario.rows(common: common)
     default: return nil
     }
   }

@@ -8,6 +8,8 @@ import Simulation
 public struct Scenario: Sendable {
   /// The kinds of model a scenario can drive.
   public static let kinds = ["mm1", "doubleAuction", "dataMarket"]
+  /// Verification kinds: closed-form functions that check the analysis tools, not models of a market.
+  public static let verificationKinds = ["testFunction"]
 
   /// Display name and results folder name (default: the file's base name); see ``ScenarioName``.
   public var name: String
@@ -52,12 +54,13 @@ public struct Scenario: Sendable {
       }
       throw .missing(source: root.source, path: "$.kind", expected: "the model to run: one of " + kinds.map { "\"\($0)\"" }.joined(separator: ", "))
     }
-    let kind = try r.string("kind", default: "", allowed: kinds)
+    let kind = try r.string("kind", default: "", allowed: kinds + verificationKinds)
     let seed = try r.seed("seed", default: 1)
     let model: ModelConfig
     switch kind {
     case "doubleAuction": model = .doubleAuction(try DoubleAuctionScenario.decode(&r, seed: seed))
     case "dataMarket": model = .dataMarket(try DataMarketScenario.decode(&r))
+    case "testFunction": model = .testFunction(try TestFunctionScenario.decode(&r))
     default: model = .mm1(try MM1Scenario.decode(&r))
     }
     try r.finish()
@@ -70,4 +73,5 @@ public enum ModelConfig: Sendable {
   case mm1(MM1Queue.Parameters)
   case doubleAuction(DoubleAuctionConfig)
   case dataMarket(DataMarketConfig)
+  case testFunction(TestFunctionModel)
 }

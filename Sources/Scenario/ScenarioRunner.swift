@@ -17,6 +17,7 @@ public enum ScenarioRunner {
       let (model, events) = checkInvariants ? try DataMarketModel.simulateChecked(c, seed: scenario.seed)
                                             : try DataMarketModel.simulate(c, seed: scenario.seed)
       return DataMarketOutput.result(model, events: events, recordTrades: recordTrades)
+    case .testFunction(let m): return runTestFunction(m)
     }
   }
 
@@ -90,5 +91,15 @@ public enum ScenarioRunner {
       ("mean_queue_length", .double(model.queueLength.average(at: endTime))),
     ]
     return RunResult(metrics: metrics, periods: periods, trades: nil, eventsProcessed: events)
+  }
+}
+
+extension ScenarioRunner {
+  /// The `testFunction` verification kind: one evaluation, summary metric `y`, a one-row periods table.
+  static func runTestFunction(_ m: TestFunctionModel) -> RunResult {
+    let y = m.value
+    var periods = CSVTable(columns: ["period", "y"])
+    periods.append([.int(1), .double(y)])
+    return RunResult(metrics: [("y", .double(y))], periods: periods, trades: nil, eventsProcessed: 1)
   }
 }

@@ -53,6 +53,9 @@ public struct WorkEstimate: Sendable, Equatable {
     case .mm1(let p): return mm1(p)
     case .doubleAuction(let c): return doubleAuction(c)
     case .dataMarket(let c): return dataMarket(c)
+    case .testFunction(let m):
+      return WorkEstimate(events: Figure(1, keys: ["function"]), entities: Figure(Double(m.inputCount), keys: ["function"]),
+                          memoryBytes: Figure(4_096, keys: ["function"]))
     }
   }
 

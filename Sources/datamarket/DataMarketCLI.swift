@@ -10,7 +10,7 @@ enum DataMarketCLI {
   static let version = "0.1.0"
   /// The subcommands, in help order (computed: metatypes are not Sendable global state).
   static var commands: [any Command.Type] {
-    [RunCommand.self, SweepCommand.self, CalibrateCommand.self, MergeCommand.self, ReplayCommand.self, ValidateCommand.self, KeysCommand.self, ColumnsCommand.self, ReportCommand.self, BenchCommand.self]
+    [RunCommand.self, SweepCommand.self, CalibrateCommand.self, AnalyzeCommand.self, MergeCommand.self, ReplayCommand.self, ValidateCommand.self, KeysCommand.self, ColumnsCommand.self, ReportCommand.self, BenchCommand.self]
   }
 
   static var overview: String {

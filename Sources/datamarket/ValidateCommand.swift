@@ -49,6 +49,7 @@ extension Scenario {
     case .mm1: return "mm1"
     case .doubleAuction: return "doubleAuction"
     case .dataMarket: return "dataMarket"
+    case .testFunction: return "testFunction"
     }
   }
 }
