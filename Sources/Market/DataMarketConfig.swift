@@ -92,6 +92,8 @@ public struct DataMarketConfig: Sendable, Equatable {
     /// N_win and X_exit: exit when operating income over N_win periods is below −X_exit, or no sale in them.
     public var exitWindowPeriods = 12
     public var exitLoss = 2.0
+    /// Multiplies every region's λ_P,r [assumed 1].
+    public var arrivalMultiplier = 1.0
     public init() {}
   }
 
@@ -126,6 +128,8 @@ public struct DataMarketConfig: Sendable, Equatable {
     /// Buyer firms per region: each arrival is a need of one of them, drawn uniformly; a firm pays
     /// an exchange's membership fee once a year [assumed].
     public var firmsPerRegion = 500
+    /// Multiplies every region's λ_B,r: the market's size in buyers (calibration) [assumed 1].
+    public var arrivalMultiplier = 1.0
     public init() {}
   }
 
@@ -207,6 +211,10 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var publicOperator = PublicOperator()
 
   public init() {}
+
+  /// Region r's buyer and provider arrival rates (per day) with the multipliers applied.
+  public func buyerArrivalRate(_ r: Int) -> Double { regions[r].buyerArrivalRate * buyers.arrivalMultiplier }
+  public func providerArrivalRate(_ r: Int) -> Double { regions[r].providerArrivalRate * providers.arrivalMultiplier }
 
   /// The permitted-profit MAR of the public operator.
   public var mar: Double {

@@ -6,18 +6,19 @@ extension WorkEstimate {
   static func dataMarket(_ c: DataMarketConfig) -> WorkEstimate {
     let horizon = Double(c.periods) * c.periodDays
     let publicProducts = c.publicOperator.enabled ? Double(c.publicOperator.products) : 0
-    let providers = c.regions.reduce(0) { $0 + $1.providerArrivalRate } * horizon
+    let providers = c.regions.indices.reduce(0) { $0 + c.providerArrivalRate($1) } * horizon
     let products = providers + publicProducts
     let multiplier = networkMultiplier(c, listings: products)
-    let buyers = c.regions.reduce(0) { $0 + $1.buyerArrivalRate } * horizon * multiplier
+    let buyers = c.regions.indices.reduce(0) { $0 + c.buyerArrivalRate($1) } * horizon * multiplier
     let events = buyers * 3 + providers * (1 + providerFollowUps) + Double(c.periods)
     let periodBytes = Double(c.periods) * Double(c.regions.count + c.exchanges.count + 2) * 512
     let firmBytes = Double(c.regions.count * c.buyers.firmsPerRegion * c.exchanges.count) * 4
-    let productBytes = products * (bytesPerProduct + Double(c.domains) * 8) + publicProducts * (publicBookLevels(c) - 1_024) * 8.125
+    let perProduct = bytesPerProduct + Double(c.domains + c.providers.demandMemory + 2 * c.providers.exitWindowPeriods) * 8
+    let productBytes = products * perProduct + publicProducts * (publicBookLevels(c) - 1_024) * 8.125
     let memory = buyers * bytesPerBuyer + productBytes + periodBytes + firmBytes + 1_048_576
 
-    let buyerKeys = ["regions[].buyerArrivalRate", "market.periods", "market.periodDays"]
-    let providerKeys = ["regions[].providerArrivalRate", "market.periods", "market.periodDays"]
+    let buyerKeys = ["regions[].buyerArrivalRate", "buyers.arrivalMultiplier", "market.periods", "market.periodDays"]
+    let providerKeys = ["regions[].providerArrivalRate", "providers.arrivalMultiplier", "market.periods", "market.periodDays"]
     var eventKeys = buyerKeys
     if providers * (1 + providerFollowUps) > buyers * 3 { eventKeys = providerKeys }
     var memoryKeys = buyerKeys

@@ -24,6 +24,8 @@ public struct DataMarketTotals {
   /// Years the measured periods span (365-day years).
   public var years = 0.0
   public var listingsFinal = 0
+  /// Exchanges in the scenario.
+  public var exchanges = 0
   /// HHI (0–10,000) of on-exchange GMV by exchange, and of GMV by provider (the public operator
   /// one provider), over the measured periods.
   public var exchangeHHI = Double.nan
@@ -46,6 +48,7 @@ public struct DataMarketTotals {
     measuredPeriods = measured.count
     years = ReportingCalendar(periodDays: c.periodDays).years(periods: measured.count)
     listingsFinal = model.periods.last?.listings.reduce(0, +) ?? 0
+    exchanges = c.exchanges.count
     exchangeHHI = Concentration.hhi(c.exchanges.indices.map { e in measured.reduce(0.0) { $0 + $1.byExchange[e].onExchangeGMV } })
     providerHHI = Concentration.hhi(model.measuredProviderGMV())
     let last = model.periods.count
@@ -99,6 +102,9 @@ public enum DataMarketColumns {
       C("gmv_wan_rmb", money, "gross merchandise value: Σ trade prices p (not payments; fees excluded)") { .double($0.activity.gmv) },
       C("gmv_per_year_wan_rmb", money + " per year", "GMV / years measured") { .double($0.years > 0 ? $0.activity.gmv / $0.years : .nan) },
       C("on_exchange_share", "share", "on-exchange GMV / GMV") { .double($0.activity.onExchangeShare) },
+      C("on_exchange_trades_per_exchange_year", "trades per exchange-year", "on-exchange trades / exchanges / years measured") {
+        .double($0.years > 0 && $0.exchanges > 0 ? Double($0.activity.onExchangeTrades) / Double($0.exchanges) / $0.years : .nan)
+      },
       C("mean_deal_wan_rmb", money, "GMV / paid trades") { .double($0.paidContracts > 0 ? $0.activity.gmv / Double($0.paidContracts) : .nan) },
       C("median_deal_wan_rmb", money, "median price of paid trades (from a histogram of log10 price, bins of 0.005)") { .double($0.medianDeal) },
       C("price_to_benefit", "ratio", "GMV / Σ E[Y] at true quality of paid trades: the share of expected benefit paid as price") {

@@ -7,10 +7,10 @@ extension DataMarketModel {
   /// B̄_r the buyers who arrived in region r last period and B_r those its configured λ_B,r
   /// brings in a period, so the rate is as configured when demand is.
   func providerRate(_ r: Int) -> Double {
-    let base = config.regions[r].providerArrivalRate
+    let base = config.providerArrivalRate(r)
     guard let last = periods.last, config.providerNetworkEffect > 0 else { return base }
     let nu = config.providerNetworkEffect
-    let reference = config.regions[r].buyerArrivalRate * config.periodDays
+    let reference = config.buyerArrivalRate(r) * config.periodDays
     return base * (1 + nu * _log(1 + Double(last.byRegion[r].buyerArrivals))) / (1 + nu * _log(1 + reference))
   }
 

@@ -195,10 +195,10 @@ public final class DataMarketModel: SimulationModel {
       for _ in 0..<config.publicOperator.products { try createPublicProduct(kernel: &kernel) }
     }
     for r in config.regions.indices {
-      if config.regions[r].providerArrivalRate > 0 {
-        try kernel.schedule(.providerArrival(region: r), after: exponential(config.regions[r].providerArrivalRate, r))
+      if config.providerArrivalRate(r) > 0 {
+        try kernel.schedule(.providerArrival(region: r), after: exponential(config.providerArrivalRate(r), r))
       }
-      if config.regions[r].buyerArrivalRate > 0 {
+      if config.buyerArrivalRate(r) > 0 {
         try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
       }
     }
@@ -213,7 +213,7 @@ public final class DataMarketModel: SimulationModel {
   /// on-exchange participation only (`drawParticipation()`), not on a
   /// region's whole demand.
   func buyerRate(_ r: Int) -> Double {
-    let base = config.regions[r].buyerArrivalRate
+    let base = config.buyerArrivalRate(r)
     guard let e = config.exchanges.firstIndex(where: { $0.region == r }) else { return base }
     let listings = Double(listedCount[e])
     let nu = config.buyerNetworkEffect
