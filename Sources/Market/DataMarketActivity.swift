@@ -31,6 +31,10 @@ public struct DataMarketActivity: Sendable, Equatable {
   /// Σ over arriving buyers of max(0, max over the offers it considered of v(true q) − c): the
   /// surplus attainable from what each buyer saw; and Σ (E[Y] − c) of the trades signed.
   /// M12: providers who entered, who stayed out (expected profit ≤ 0), who exited.
+  /// M10: readiness investments made, and their total I; paid trades of certified AI-ready products.
+  public var readinessInvestments = 0
+  public var readinessInvestment = 0.0
+  public var aiReadyTrades = 0
   public var providerEntries = 0
   public var deterredEntrants = 0
   public var providerExits = 0
@@ -86,6 +90,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     paidBenefit += o.paidBenefit; onExchangePaidBenefit += o.onExchangePaidBenefit
     onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)
     attainableSurplus += o.attainableSurplus; tradeSurplus += o.tradeSurplus
+    readinessInvestments += o.readinessInvestments; readinessInvestment += o.readinessInvestment; aiReadyTrades += o.aiReadyTrades
     providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied

@@ -163,6 +163,26 @@ public struct DataMarketConfig: Sendable, Equatable {
     public init() {}
   }
 
+  /// M10: AI-readiness investment, its subsidy, and AI-ready certification.
+  public struct Readiness: Sendable, Equatable {
+    public var investment = true
+    /// σ_sub: the share of I the government pays [DOMAIN §5 W6 baseline 0].
+    public var subsidy = 0.0
+    /// I_lo, I_hi and the scale I0 of a' = a + (1 − a)(1 − e^{−I/(I0·annoMult_r)}) [assumed].
+    public var lowInvestment = 5.0
+    public var highInvestment = 20.0
+    public var scale = 20.0
+    /// annoMult_r of the annotation-base regions [DOMAIN §4.7: 0.7, assumed].
+    public var annotationMultiplier = 0.7
+    /// ρ_cap: the share of buyers' value gain a provider expects to capture in price [assumed].
+    public var captureShare = 0.1
+    /// Readiness at which a product is certified AI-ready [DOMAIN §4.6: 0.7, assumed].
+    public var aiReadyThreshold = 0.7
+    /// Whether buyers see readiness only through AI-ready certification (else they observe it).
+    public var certifiedOnly = true
+    public init() {}
+  }
+
   public var periods = 60
   /// A twelfth of a 365-day year, so 12 periods are a year.
   public var periodDays = 365.0 / 12
@@ -209,6 +229,7 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var buyers = Buyers()
   public var contracts = Contracts()
   public var publicOperator = PublicOperator()
+  public var readiness = Readiness()
 
   public init() {}
 

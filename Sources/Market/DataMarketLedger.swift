@@ -19,6 +19,8 @@ public struct LedgerAccount: Hashable, Sendable {
 /// `realCost` cross the market's boundary (to and from the world).
 public enum LedgerFlow: Int, CaseIterable, Sendable {
   case price, buyerFee, sellerFee, membershipFee, listingFee, reviewFee, registrationFee, clawback, benefit, realCost
+  /// M10's readiness subsidy (government → providers) and M9's enforcement damages (world → providers).
+  case subsidy, damages
 }
 
 /// Money and welfare of one reporting period as double-entry postings: every posting moves an

@@ -165,6 +165,28 @@ enum DataMarketKeys {
     ]
   }
 
+  /// `readiness.*` (M10).
+  static var readiness: [Key] {
+    let s = "readiness"
+    return [
+      .bool(s, "investment", \.readiness.investment, "providers invest in AI-readiness when it pays (M10)"),
+      .number(s, "subsidy", \.readiness.subsidy, .unitInterval, symbol: "σ_sub",
+              "share of a readiness investment the government pays [DOMAIN §5 W6: 0, 0.3, 0.5]"),
+      .number(s, "lowInvestment", \.readiness.lowInvestment, .range(0, 1e7), unit: money, symbol: "I_lo", "the smaller investment (assumed)"),
+      .number(s, "highInvestment", \.readiness.highInvestment, .range(0, 1e7), unit: money, symbol: "I_hi", "the larger investment (assumed)"),
+      .number(s, "scale", \.readiness.scale, .range(1e-6, 1e7), unit: money, symbol: "I0",
+              "a' = a + (1 − a)(1 − e^{−I/(I0·annoMult_r)}) (assumed)"),
+      .number(s, "annotationMultiplier", \.readiness.annotationMultiplier, .range(1e-3, 100), symbol: "annoMult",
+              "I0's multiplier in annotation-base regions: below 1 is cheaper annotation [S32 for the bases; 0.7 assumed]"),
+      .number(s, "captureShare", \.readiness.captureShare, .unitInterval, symbol: "ρ_cap",
+              "share of buyers' value gain a provider expects to capture in price (assumed)"),
+      .number(s, "aiReadyThreshold", \.readiness.aiReadyThreshold, .unitInterval,
+              "readiness at which a product is certified AI-ready [DOMAIN §4.6: 0.7, assumed]"),
+      .bool(s, "certifiedOnly", \.readiness.certifiedOnly,
+            "buyers see readiness only through AI-ready certification (uncertified: the prior mean below the threshold)"),
+    ]
+  }
+
   /// `publicOperator.*` (M8).
   static var publicOperator: [Key] {
     let s = "publicOperator"

@@ -69,6 +69,7 @@ public enum ModelKeys {
       + [custom("publicOperator.region", "string", "a region's name", c.regions[c.publicOperator.region].name, "",
                 "region whose exchange lists the public products")]
       + k.publicOperator.map { $0.row(c) }
+      + k.readiness.map { $0.row(c) }
   }
 
   /// The double auction's keys: read by ``DoubleAuctionScenario`` (whose ranges depend on each

@@ -26,6 +26,11 @@ public struct DataMarketTotals {
   public var listingsFinal = 0
   /// Exchanges in the scenario.
   public var exchanges = 0
+  /// Private listings at the end, those certified AI-ready, and the share of readiness
+  /// investment made in annotation-base regions (measured periods).
+  public var privateListings = 0
+  public var aiReadyListings = 0
+  public var baseRegionInvestmentShare = Double.nan
   /// HHI (0–10,000) of on-exchange GMV by exchange, and of GMV by provider (the public operator
   /// one provider), over the measured periods.
   public var exchangeHHI = Double.nan
@@ -49,12 +54,16 @@ public struct DataMarketTotals {
     years = ReportingCalendar(periodDays: c.periodDays).years(periods: measured.count)
     listingsFinal = model.periods.last?.listings.reduce(0, +) ?? 0
     exchanges = c.exchanges.count
+    for p in model.products where p.listed && !p.isPublic { privateListings += 1; if p.aiReady { aiReadyListings += 1 } }
+    var base = 0.0
+    for p in measured { for (r, a) in p.byRegion.enumerated() where c.regions[r].annotationBase { base += a.readinessInvestment } }
+    baseRegionInvestmentShare = activity.readinessInvestment > 0 ? base / activity.readinessInvestment : .nan
     exchangeHHI = Concentration.hhi(c.exchanges.indices.map { e in measured.reduce(0.0) { $0 + $1.byExchange[e].onExchangeGMV } })
     providerHHI = Concentration.hhi(model.measuredProviderGMV())
     let last = model.periods.count
     for p in model.products where !p.isPublic && p.active {
       providersActive += 1
-      let profit = p.revenue - p.costs - p.fees
+      let profit = p.revenue + c.readiness.subsidy * p.readinessInvestment - p.costs - p.fees
       survivorProfit.add(profit)
       if last - p.enteredPeriod >= 24 { matureSurvivorProfit.add(profit) }
     }
@@ -132,6 +141,16 @@ public enum DataMarketColumns {
       C("public_commercial_trades", "trades", "paid sales of public-data products") { .int($0.activity.publicCommercialTrades) },
       C("public_free_uses", "uses", "free public-interest uses of public data (contract type FREE)") { .int($0.activity.publicFreeUses) },
       C("sales_weighted_readiness", "[0, 1]", "mean AI-readiness a of the products traded") { .double($0.activity.salesWeightedReadiness) },
+      C("ai_ready_trade_share", "share", "trades in products certified AI-ready (a ≥ the threshold) / trades") {
+        ratio($0.activity.aiReadyTrades, $0.activity.trades)
+      },
+      C("ai_ready_listing_share", "share", "private listings certified AI-ready at the end of the run / private listings") {
+        ratio($0.aiReadyListings, $0.privateListings)
+      },
+      C("readiness_investments", "providers", "providers who invested in readiness (M10)") { .int($0.activity.readinessInvestments) },
+      C("readiness_investment_wan_rmb", money, "their investment Σ I (a real cost; the subsidy is a transfer)") { .double($0.activity.readinessInvestment) },
+      C("readiness_investment_base_share", "share", "share of Σ I made in annotation-base regions") { .double($0.baseRegionInvestmentShare) },
+      C("subsidies_wan_rmb", money, "readiness subsidies σ_sub·I paid by the government") { .double($0.ledger.balance(.providers, .subsidy)) },
       C("price_per_quality_cv", "ratio", "coefficient of variation of price / claimed quality over paid trades") {
         .double($0.activity.pricePerQuality.coefficientOfVariation)
       },
@@ -239,6 +258,7 @@ public enum DataMarketColumns {
       a("public_commercial_trades", "trades", "paid sales of public data") { .int($0.publicCommercialTrades) },
       a("public_free_uses", "uses", "free public-interest uses") { .int($0.publicFreeUses) },
       a("sales_weighted_readiness", "[0, 1]", "mean readiness of the products traded") { .double($0.salesWeightedReadiness) },
+      a("readiness_investment_wan_rmb", money, "readiness investment Σ I (by the provider's region; 0 on exchange rows)") { .double($0.readinessInvestment) },
       a("price_per_quality_cv", "ratio", "CV of price / claimed quality") { .double($0.pricePerQuality.coefficientOfVariation) },
       C("listings", "listings", "products listed at the period's end (national and exchange rows)") { row in row.listings.map { .int($0) } ?? .empty },
       a("provider_entries", "providers", "providers who entered (by their region; 0 on exchange rows)") { .int($0.providerEntries) },

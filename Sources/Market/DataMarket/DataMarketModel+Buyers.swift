@@ -236,10 +236,14 @@ extension DataMarketModel {
   /// buyer inspects it (M2): a bad product is revealed with probability d_sample (the buyer then
   /// knows it is bad), otherwise the sample is one more screen passed. No allocation.
   func expectedValue(_ id: Int32, fit: Double, buyerScale v: Double, readinessWeight omega: Double, screens: Double) -> (Double, Double) {
-    let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: products[Int(id)].readiness, readinessWeight: omega)
+    let product = products[Int(id)]
+    let trueScale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.readiness, readinessWeight: omega)
     let powers = qualityPowers[Int(id)]   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
-    let truth = scale * powers.true
-    if products[Int(id)].isPublic { return (truth, truth) }
+    let truth = trueScale * powers.true
+    if product.isPublic { return (truth, truth) }
+    // M10: readiness as buyers see it (certified AI-ready, or the uncertified products' mean)
+    let scale = config.readiness.certifiedOnly && !product.aiReady
+      ? Valuation.scale(buyerScale: v, fit: fit, readiness: uncertifiedReadiness, readinessWeight: omega) : trueScale
     var pass = screens
     if products[Int(id)].offersSample {
       if products[Int(id)].bad && unitDouble(&sampleRNG) < config.sampleDetection {

@@ -70,6 +70,7 @@ extension DataMarketModel {
     if config.buyers.segments[c.segment].ai { a.aiTrades = 1; a.aiGMV = c.price }
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
     a.readinessSum = p.readiness
+    if p.aiReady { a.aiReadyTrades = 1 }
     a.tradeSurplus = c.trueMeanBenefit - p.marginalCost
     if c.price > 0 {
       a.paidBenefit = c.trueMeanBenefit

@@ -38,8 +38,8 @@ extension DataMarketModel {
   }
 
   /// A product's operating income to date: net receipts − marginal costs − upkeep (its sunk
-  /// fixed cost and one-time fees left out).
-  func operatingIncome(_ p: Product) -> Double { p.revenue - (p.costs - p.fixedCost) }
+  /// fixed cost, readiness investment and one-time fees left out).
+  func operatingIncome(_ p: Product) -> Double { p.revenue - (p.costs - p.fixedCost - p.readinessInvestment) }
 
   /// Period end (M12): every active private provider pays its upkeep; each region's income per
   /// active provider updates r̂_r; providers active for N_win periods whose operating income over

@@ -18,6 +18,9 @@ extension DataMarketModel {
     /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
     public var offersSample = false
     public var certified = false
+    /// M10: certified AI-ready (readiness ≥ the threshold), and the readiness investment I made.
+    public var aiReady = false
+    public var readinessInvestment = 0.0
     /// M12: whether the provider is in the market (it entered and has not exited), the period it
     /// entered (0-based) and the one it exited (−1: still in, or never entered).
     public var active = true

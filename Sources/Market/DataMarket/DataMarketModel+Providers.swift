@@ -24,12 +24,17 @@ extension DataMarketModel {
     let bad = !isPublic && unitDouble(&productRNG) < config.badShare
     let claimed = q
     let trueQuality = bad ? q * (1 - config.badShortfall) : q
-    let readiness = BetaDistribution(alpha: p.readinessAlpha, beta: p.readinessBeta).sample(using: &productRNG)
+    let drawn = BetaDistribution(alpha: p.readinessAlpha, beta: p.readinessBeta).sample(using: &productRNG)
     let fixed = fixedCostDraw.sample(using: &productRNG)
     let limited = !isPublic && unitDouble(&productRNG) < p.limitedShare
     // M3; the floor c/(1 − φ_s) of the exchange it lists at is applied on listing
     let beta = config.qualityExponent
-    let price = isPublic ? publicCap : initialPrice(claimedPower: _pow(max(0, claimed), beta), readiness: readiness, fixedCost: fixed)
+    let claimedPower = _pow(max(0, claimed), beta)
+    // M10: a private provider invests in readiness when it pays (the public operator does not)
+    let (investment, readiness) = isPublic ? (0, drawn) : readinessInvestment(claimedPower: claimedPower, readiness: drawn, region: region)
+    let aiReady = readiness >= config.readiness.aiReadyThreshold
+    let believed = config.readiness.certifiedOnly && !aiReady ? uncertifiedReadiness : readiness
+    let price = isPublic ? publicCap : initialPrice(claimedPower: claimedPower, readiness: believed, fixedCost: fixed)
     let domain = newDomain()
     domainVectors.append(contentsOf: domain)
     domainNorms.append(Valuation.norm(domain, count: domain.count))
@@ -37,7 +42,8 @@ extension DataMarketModel {
                             readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
                             price: price,
                             limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max,
-                            offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare))
+                            offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare,
+                            aiReady: aiReady, readinessInvestment: investment))
     providerGMV.append(0)
     lastIncome.append(0)
     incomeHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
@@ -61,6 +67,7 @@ extension DataMarketModel {
       return
     }
     national.providerEntries += 1; byRegion[r].providerEntries += 1
+    postInvestment(products[Int(id)].readinessInvestment, product: id)
     ledger.post(products[Int(id)].fixedCost, .realCost, from: .providers, to: .world)
     products[Int(id)].costs += products[Int(id)].fixedCost
     // registration: the share `uptake` applies, deterred by the fee through the providers' fee

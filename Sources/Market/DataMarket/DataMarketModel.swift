@@ -113,6 +113,9 @@ public final class DataMarketModel: SimulationModel {
   var regionIncome: [Double]
   let meanQualityPower: Double
   public internal(set) var activeProviders = 0
+  /// M10: E[a | a < threshold] under the prior, and ω̄.
+  let uncertifiedReadiness: Double
+  let meanReadinessWeight: Double
   /// log10 of paid trades' prices (RMB 10,000) after the warm-up: the deal-size median.
   public internal(set) var dealSizes = Histogram(lower: -4, upper: 8, bins: 2_400)
   /// Whether the warm-up is over (activity counts toward summary.csv).
@@ -182,6 +185,8 @@ public final class DataMarketModel: SimulationModel {
     expectedPublicVolume = config.publicOperator.expectedVolume
     regionIncome = Array(repeating: 0, count: config.regions.count)
     meanQualityPower = Self.meanQualityPower(config)
+    uncertifiedReadiness = Self.uncertifiedReadiness(config)
+    meanReadinessWeight = Self.meanReadinessWeight(config)
     publicCap = 0
     publicCap = guideCap()
   }
