@@ -35,6 +35,13 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var readinessInvestments = 0
   public var readinessInvestment = 0.0
   public var aiReadyTrades = 0
+  /// M9: leak events, leaks stopped by enforcement and the damages paid, free substitute uses,
+  /// and the sales they replaced at the product's price.
+  public var leaks = 0
+  public var enforcements = 0
+  public var damages = 0.0
+  public var leakedUses = 0
+  public var leakageLostRevenue = 0.0
   public var providerEntries = 0
   public var deterredEntrants = 0
   public var providerExits = 0
@@ -91,6 +98,8 @@ public struct DataMarketActivity: Sendable, Equatable {
     onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)
     attainableSurplus += o.attainableSurplus; tradeSurplus += o.tradeSurplus
     readinessInvestments += o.readinessInvestments; readinessInvestment += o.readinessInvestment; aiReadyTrades += o.aiReadyTrades
+    leaks += o.leaks; enforcements += o.enforcements; damages += o.damages; leakedUses += o.leakedUses
+    leakageLostRevenue += o.leakageLostRevenue
     providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied

@@ -183,6 +183,21 @@ public struct DataMarketConfig: Sendable, Equatable {
     public init() {}
   }
 
+  /// M9: leakage of sold copies, free substitutes, and enforcement by registered providers.
+  public struct Leakage: Sendable, Equatable {
+    public var enabled = true
+    /// ℓ_on, ℓ_off: probability that one sold copy leaks in a period, by venue [DOMAIN §4.7, assumed].
+    public var onExchange = 0.005
+    public var offExchange = 0.03
+    /// χ: share of a leaked product's potential buyers who obtain a free substitute [DOMAIN §4.7, assumed].
+    public var substituteShare = 0.5
+    /// e_g: probability that a registered product's provider enforces against a leak [assumed].
+    public var enforcement = 0.5
+    /// Damages on successful enforcement, as a multiple of the product's price [assumed].
+    public var damagesMultiple = 5.0
+    public init() {}
+  }
+
   public var periods = 60
   /// A twelfth of a 365-day year, so 12 periods are a year.
   public var periodDays = 365.0 / 12
@@ -230,6 +245,7 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var contracts = Contracts()
   public var publicOperator = PublicOperator()
   public var readiness = Readiness()
+  public var leakage = Leakage()
 
   public init() {}
 

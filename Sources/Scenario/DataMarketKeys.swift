@@ -187,6 +187,24 @@ enum DataMarketKeys {
     ]
   }
 
+  /// `leakage.*` (M9).
+  static var leakage: [Key] {
+    let s = "leakage"
+    return [
+      .bool(s, "enabled", \.leakage.enabled, "sold copies may leak (M9)"),
+      .number(s, "onExchange", \.leakage.onExchange, .unitInterval, symbol: "ℓ_on",
+              "probability that a copy sold on an exchange leaks in a period [DOMAIN §4.7: 0.005, assumed]"),
+      .number(s, "offExchange", \.leakage.offExchange, .unitInterval, symbol: "ℓ_off",
+              "the same for a copy sold off-exchange [DOMAIN §4.7: 0.03, assumed]"),
+      .number(s, "substituteShare", \.leakage.substituteShare, .unitInterval, symbol: "χ",
+              "share of a leaked product's potential buyers who get a free substitute [DOMAIN §4.7: 0.5, assumed]"),
+      .number(s, "enforcement", \.leakage.enforcement, .unitInterval, symbol: "e_g",
+              "probability that a registered product's provider stops a leak (assumed)"),
+      .number(s, "damagesMultiple", \.leakage.damagesMultiple, .range(0, 1e6),
+              "damages on enforcement, as a multiple of the product's price (assumed)"),
+    ]
+  }
+
   /// `publicOperator.*` (M8).
   static var publicOperator: [Key] {
     let s = "publicOperator"

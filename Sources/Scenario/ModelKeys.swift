@@ -70,6 +70,7 @@ public enum ModelKeys {
                 "region whose exchange lists the public products")]
       + k.publicOperator.map { $0.row(c) }
       + k.readiness.map { $0.row(c) }
+      + k.leakage.map { $0.row(c) }
   }
 
   /// The double auction's keys: read by ``DoubleAuctionScenario`` (whose ranges depend on each

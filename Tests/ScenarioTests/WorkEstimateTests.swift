@@ -28,7 +28,7 @@ import Simulation
     #expect(e.events.value > 1e9)
     let why = try #require(WorkLimits.standard.violation(e))
     #expect(why.hasPrefix("the run would handle ≈ "))
-    #expect(why.contains("driven by regions[].buyerArrivalRate, market.periods, market.periodDays"))
+    #expect(why.contains("driven by regions[].buyerArrivalRate, buyers.arrivalMultiplier, market.periods, market.periodDays"))
     // the network effect cannot make the bound smaller than the configured rates
     #expect(WorkEstimate.networkMultiplier(c, listings: 0) == 1)
     #expect(WorkEstimate.networkMultiplier(c, listings: 1e6) > 1)

@@ -63,7 +63,7 @@ public struct DataMarketTotals {
     let last = model.periods.count
     for p in model.products where !p.isPublic && p.active {
       providersActive += 1
-      let profit = p.revenue + c.readiness.subsidy * p.readinessInvestment - p.costs - p.fees
+      let profit = p.revenue + p.damages + c.readiness.subsidy * p.readinessInvestment - p.costs - p.fees
       survivorProfit.add(profit)
       if last - p.enteredPeriod >= 24 { matureSurvivorProfit.add(profit) }
     }
@@ -147,6 +147,11 @@ public enum DataMarketColumns {
       C("ai_ready_listing_share", "share", "private listings certified AI-ready at the end of the run / private listings") {
         ratio($0.aiReadyListings, $0.privateListings)
       },
+      C("leaks", "events", "products whose copies leaked (M9)") { .int($0.activity.leaks) },
+      C("leaks_enforced", "events", "leaks stopped by a registered provider's enforcement") { .int($0.activity.enforcements) },
+      C("damages_wan_rmb", money, "damages infringers paid on enforcement") { .double($0.activity.damages) },
+      C("leaked_uses", "uses", "buyers served by a free substitute of a leaked product (in trades, price 0)") { .int($0.activity.leakedUses) },
+      C("leakage_lost_revenue_wan_rmb", money, "sales those uses replaced, at the product's posted price") { .double($0.activity.leakageLostRevenue) },
       C("readiness_investments", "providers", "providers who invested in readiness (M10)") { .int($0.activity.readinessInvestments) },
       C("readiness_investment_wan_rmb", money, "their investment Σ I (a real cost; the subsidy is a transfer)") { .double($0.activity.readinessInvestment) },
       C("readiness_investment_base_share", "share", "share of Σ I made in annotation-base regions") { .double($0.baseRegionInvestmentShare) },

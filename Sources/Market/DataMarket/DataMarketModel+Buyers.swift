@@ -20,7 +20,7 @@ extension DataMarketModel {
   /// (real costs: search, due diligence, cross-region; the membership fee is a transfer, counted
   /// in the score but not here), score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
   struct Offer { var product: Int32; var onExchange: Bool; var price: Double; var expectedValue: Double; var trueValue: Double
-    var friction: Double; var score: Double; var willingness: Double; var free: Bool }
+    var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false }
 
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     national.buyerArrivals += 1; byRegion[r].buyerArrivals += 1
@@ -79,7 +79,8 @@ extension DataMarketModel {
       let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
       let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
                                    screens: (1 - exchanges[p.exchange].detection) * (1 - (recognised ? config.registry.detection : 0)))
-      let free = p.isPublic && seg.publicPurpose
+      let leakedCopy = findsLeakedCopy(p)   // M9: a free substitute of a leaked product
+      let free = (p.isPublic && seg.publicPurpose) || leakedCopy
       attainable = max(attainable, tv - p.marginalCost)
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
@@ -101,8 +102,8 @@ extension DataMarketModel {
       if learns { viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k)) }
       let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
       let wtp = (ev - costs - risk) / k
-      let o = Offer(product: id, onExchange: true, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
-                    willingness: wtp, free: free)
+      let o = Offer(product: id, onExchange: !leakedCopy, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
+                    willingness: wtp, free: free, leakedCopy: leakedCopy)
       if best == nil || o.score > best!.score { best = o }
     }
     return best
@@ -156,7 +157,8 @@ extension DataMarketModel {
         try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
                  onExchange: offer.onExchange,
                  price: offer.free ? 0 : offer.price, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
-                 friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
+                 friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel,
+                 leakedCopy: offer.leakedCopy)
       }
       return
     }

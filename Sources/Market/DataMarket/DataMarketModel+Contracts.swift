@@ -13,8 +13,8 @@ extension DataMarketModel {
   /// nothing changes hands.
   func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, onExchange: Bool, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
-            kernel: inout Kernel<Event>) throws {
-    let free = price == 0 && products[Int(id)].isPublic
+            kernel: inout Kernel<Event>, leakedCopy: Bool = false) throws {
+    let free = price == 0 && (products[Int(id)].isPublic || leakedCopy)
     let e = onExchange ? products[Int(id)].exchange : -1
     let x = e >= 0 ? config.exchanges[e] : nil
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
@@ -41,14 +41,19 @@ extension DataMarketModel {
     if membership > 0 { memberSince[Int(firm) * config.exchanges.count + e] = Int32(calendar.year(atDay: now)) }
     pay(amount: terms.upfront, contract: &contract, membership: membership)
     ledger.post(friction, .realCost, from: .buyers, to: .world)
-    if !products[Int(id)].isPublic {
+    if leakedCopy {   // M9: a free substitute: the buyer's use counts, the provider sells nothing
+      national.leakedUses += 1; national.leakageLostRevenue += products[Int(id)].price
+    } else if !products[Int(id)].isPublic {
       ledger.post(products[Int(id)].marginalCost, .realCost, from: .providers, to: .world)
       products[Int(id)].costs += products[Int(id)].marginalCost
+      if onExchange { products[Int(id)].copiesOn += 1 } else { products[Int(id)].copiesOff += 1 }
     }
     if let x, !free { ledger.post(x.costPerTrade, .realCost, from: .exchange(e), to: .world) }
     record(contract, waitedDays: now - arrival)
-    products[Int(id)].sales += 1
-    if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
+    if !leakedCopy {
+      products[Int(id)].sales += 1
+      if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
+    }
     providerGMV[Int(id)] += price
     ledger.expectedBenefits += trueEV
     if products[Int(id)].isPublic && !free { publicVolumeThisYear += 1 }

@@ -39,7 +39,7 @@ extension DataMarketModel {
 
   /// A product's operating income to date: net receipts − marginal costs − upkeep (its sunk
   /// fixed cost, readiness investment and one-time fees left out).
-  func operatingIncome(_ p: Product) -> Double { p.revenue - (p.costs - p.fixedCost - p.readinessInvestment) }
+  func operatingIncome(_ p: Product) -> Double { p.revenue + p.damages - (p.costs - p.fixedCost - p.readinessInvestment) }
 
   /// Period end (M12): every active private provider pays its upkeep; each region's income per
   /// active provider updates r̂_r; providers active for N_win periods whose operating income over

@@ -33,6 +33,7 @@ extension DataMarketModel {
     revisePrices()
     for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
+    closeLeakagePeriod()         // M9: leaks and enforcement
     closeProviderPeriod(index)   // M12: upkeep, income per provider, exits
     // fixed costs of exchanges and the public operator
     for (e, x) in config.exchanges.enumerated() { ledger.post(x.fixedCostPerPeriod, .realCost, from: .exchange(e), to: .world) }

@@ -18,6 +18,12 @@ extension DataMarketModel {
     /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
     public var offersSample = false
     public var certified = false
+    /// M9: licences sold on and off exchanges (copies that may leak), and whether it has leaked.
+    public var copiesOn = 0
+    public var copiesOff = 0
+    public var leaked = false
+    /// Damages received on enforcement (RMB 10,000; not in `revenue`, which is net trade receipts).
+    public var damages = 0.0
     /// M10: certified AI-ready (readiness ≥ the threshold), and the readiness investment I made.
     public var aiReady = false
     public var readinessInvestment = 0.0

@@ -66,6 +66,8 @@ public final class DataMarketModel: SimulationModel {
   /// Buyers' sample inspections (stream "samples") and which products offer one ("sampleOffers").
   var sampleRNG: Xoshiro256StarStar
   var sampleOfferRNG: Xoshiro256StarStar
+  /// M9: leaks, enforcement and buyers' free substitutes (stream "leakage").
+  var leakageRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
   let deal: LogNormalDistribution
   /// M5's transaction costs, built once from the configuration.
@@ -180,6 +182,7 @@ public final class DataMarketModel: SimulationModel {
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
     sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
+    leakageRNG = streams.stream("leakage")
     misreportingRNG = streams.stream("misreporting")
     observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume

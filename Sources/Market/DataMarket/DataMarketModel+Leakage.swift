@@ -1,0 +1,35 @@
+import Simulation
+
+// M9: copies leak, a leaked product loses sales to free substitutes, and a registered product's
+// provider can enforce its rights.
+extension DataMarketModel {
+  /// Period end (M9): each not-yet-leaked private product leaks with probability
+  /// 1 − (1 − ℓ_on)^{copies on exchanges}·(1 − ℓ_off)^{copies off them}. A certified (registered)
+  /// product's provider enforces with probability e_g: the leak is stopped and the infringer pays
+  /// damages of `damagesMultiple` × the product's price; otherwise the product stays leaked.
+  func closeLeakagePeriod() {
+    let l = config.leakage
+    guard l.enabled else { return }
+    for id in products.indices where !products[id].isPublic && products[id].active && !products[id].leaked {
+      let p = products[id]
+      guard p.copiesOn + p.copiesOff > 0 else { continue }
+      let intact = _pow(1 - l.onExchange, Double(p.copiesOn)) * _pow(1 - l.offExchange, Double(p.copiesOff))
+      guard unitDouble(&leakageRNG) >= intact else { continue }
+      national.leaks += 1; byRegion[p.region].leaks += 1
+      if p.certified && config.registry.mode != .off && unitDouble(&leakageRNG) < l.enforcement {
+        let damages = l.damagesMultiple * p.price
+        ledger.post(damages, .damages, from: .world, to: .providers)
+        products[id].damages += damages
+        national.enforcements += 1; national.damages += damages
+        byRegion[p.region].enforcements += 1; byRegion[p.region].damages += damages
+      } else {
+        products[id].leaked = true
+      }
+    }
+  }
+
+  /// Whether the buyer considering leaked product `p` finds a free substitute copy (probability χ).
+  func findsLeakedCopy(_ p: Product) -> Bool {
+    p.leaked && unitDouble(&leakageRNG) < config.leakage.substituteShare
+  }
+}
