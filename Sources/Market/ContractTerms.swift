@@ -146,7 +146,8 @@ public struct ContractTerms: Sendable, Equatable {
     }
   }
 
-  /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs.
+  /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs. Not for OPTION,
+  /// whose benefit depends on exercise: ``OptionValuation/buyerCE(_:buyerFeeRate:fixedCosts:varZ:riskAversion:wealth:)``.
   public func buyerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, buyerFeeRate fb: Double,
                       fixedCosts: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
     let varZ = _exp(s * s) - 1
