@@ -61,10 +61,11 @@ public struct ContractChoice: Sendable, Equatable {
   /// contract scoring: CE = E[Y] − (1 + φ_b)·E_j[P] − costs − (risk term ≥ 0), and E_j[P] is at
   /// least p·share. FIXED, USAGE and SUBSCRIPTION are designed to pay p in expectation at the
   /// designing belief (share 1); REVSHARE pays p0 + (p − p0)(1 − h_j)/(1 − h̄) ≥ that at the
-  /// highest h_j; OUTCOME at least its upfront p0. OPTION (``OptionValuation``): the benefit kept
-  /// B ≤ E[Y]; a buyer who exercises after a clean trial pays o + X·P_x ≥ o + (p − o)(1 − d) (the
-  /// strike X ≥ p − o, P_x ≥ 1 − π̂d ≥ 1 − d); one who would not exercise even then walks away
-  /// from every outcome with CE = −(1 + φ_b)o − costs, which the bound also covers.
+  /// highest h_j; OUTCOME at least its upfront p0. OPTION (``OptionValuation``), designed in a bid
+  /// on the buyer's own π̂ (X = (p − o)/(1 − π̂d)): the benefit kept B ≤ E[Y], and a buyer who
+  /// exercises after a clean trial pays o + X·P_x ≥ o + X(1 − π̂d) = p (share 1); one who would not
+  /// exercise even then (nor, as v_bad ≤ E_clean, after a bad one) walks away from every outcome
+  /// with CE = −(1 + φ_b)o − costs, which the bound also covers.
   public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double,
                            misreporting h: Double) -> Double {
     var share = 1.0
@@ -73,7 +74,6 @@ public struct ContractChoice: Sendable, Equatable {
       share = min(share, upfrontShare + (1 - upfrontShare) * (1 - highest) / (1 - h))
     }
     if allowsOutcome { share = min(share, upfrontShare) }
-    if allowsOption { share = min(share, premiumShare + (1 - premiumShare) * (1 - trialDetection)) }
     let bound = ey - (1 + buyerFeeRate) * price * share - fixedCosts
     return allowsOption ? max(bound, -(1 + buyerFeeRate) * premiumShare * price - fixedCosts) : bound
   }
