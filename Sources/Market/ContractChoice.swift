@@ -31,20 +31,29 @@ public struct ContractChoice: Sendable, Equatable {
   public var providerRiskAversion: Double
   /// W_i, the provider's wealth (RMB 10,000).
   public var providerWealth: Double
+  /// OPTION premium o as a share of the price.
+  public var premiumShare: Double
+  /// d_trial, the probability that an OPTION's trial finds a bad product bad.
+  public var trialDetection: Double
   /// Var Z = e^{σ²} − 1, computed once.
   public let varZ: Double
   /// Whether OUTCOME or REVSHARE are allowed (the only types whose expected payment a buyer can
   /// see below the price, through its own misreporting).
   let allowsOutcome: Bool, allowsRevenueShare: Bool
+  /// Whether OPTION is allowed (a buyer expects to pay its strike only if it exercises).
+  let allowsOption: Bool
 
   public init(allowed: [ContractType], upfrontShare: Double, sigma: Double, term: Int, outcomeQuantile: Double,
-              expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double) {
+              expectedUses: Double, buyerRiskAversion: Double, providerRiskAversion: Double, providerWealth: Double,
+              premiumShare: Double = 0.2, trialDetection: Double = 0.5) {
     self.allowed = allowed; self.upfrontShare = upfrontShare; self.sigma = sigma; self.term = term
     self.outcomeQuantile = outcomeQuantile; self.expectedUses = expectedUses; self.buyerRiskAversion = buyerRiskAversion
     self.providerRiskAversion = providerRiskAversion; self.providerWealth = providerWealth
     self.varZ = _exp(sigma * sigma) - 1
     self.allowsOutcome = allowed.contains(.outcome)
     self.allowsRevenueShare = allowed.contains(.revenueShare)
+    self.premiumShare = premiumShare; self.trialDetection = trialDetection
+    self.allowsOption = allowed.contains(.option)
   }
 
   /// An upper bound on the buyer's CE over the allowed types for a *bid* (both beliefs the
@@ -52,7 +61,11 @@ public struct ContractChoice: Sendable, Equatable {
   /// contract scoring: CE = E[Y] − (1 + φ_b)·E_j[P] − costs − (risk term ≥ 0), and E_j[P] is at
   /// least p·share. FIXED, USAGE and SUBSCRIPTION are designed to pay p in expectation at the
   /// designing belief (share 1); REVSHARE pays p0 + (p − p0)(1 − h_j)/(1 − h̄) ≥ that at the
-  /// highest h_j; OUTCOME at least its upfront p0.
+  /// highest h_j; OUTCOME at least its upfront p0. OPTION (``OptionValuation``), designed in a bid
+  /// on the buyer's own π̂ (X = (p − o)/(1 − π̂d)): the benefit kept B ≤ E[Y], and a buyer who
+  /// exercises after a clean trial pays o + X·P_x ≥ o + X(1 − π̂d) = p (share 1); one who would not
+  /// exercise even then (nor, as v_bad ≤ E_clean, after a bad one) walks away from every outcome
+  /// with CE = −(1 + φ_b)o − costs, which the bound also covers.
   public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double,
                            misreporting h: Double) -> Double {
     var share = 1.0
@@ -61,7 +74,8 @@ public struct ContractChoice: Sendable, Equatable {
       share = min(share, upfrontShare + (1 - upfrontShare) * (1 - highest) / (1 - h))
     }
     if allowsOutcome { share = min(share, upfrontShare) }
-    return ey - (1 + buyerFeeRate) * price * share - fixedCosts
+    let bound = ey - (1 + buyerFeeRate) * price * share - fixedCosts
+    return allowsOption ? max(bound, -(1 + buyerFeeRate) * premiumShare * price - fixedCosts) : bound
   }
 
   /// One trade's circumstances: the price, both parties' expected benefit, the venue's
@@ -84,14 +98,28 @@ public struct ContractChoice: Sendable, Equatable {
     public var buyerFixedCosts: Double
     public var buyerWealth: Double
     public var marginalCost: Double
+    /// OPTION: π_P, the provider's belief that its product is bad (it knows: 0 or 1 at signing;
+    /// in a bid, the buyer's own π̂); it designs the strike on the exercise probability 1 − π_P·d.
+    public var providerBadProbability: Double
+    /// OPTION: π̂ and E_j[Y | bad], the buyer's belief that the product is bad and its benefit if so.
+    public var buyerBadProbability: Double
+    public var buyerBadBenefit: Double
 
     public init(price: Double, providerExpectedBenefit: Double, buyerExpectedBenefit: Double, misreporting: Double,
                 buyerMisreporting: Double? = nil, misreportingVariance: Double = 0,
-                buyerFeeRate: Double, sellerFeeRate: Double, buyerFixedCosts: Double, buyerWealth: Double, marginalCost: Double) {
+                buyerFeeRate: Double, sellerFeeRate: Double, buyerFixedCosts: Double, buyerWealth: Double, marginalCost: Double,
+                providerBadProbability: Double = 0, buyerBadProbability: Double = 0, buyerBadBenefit: Double? = nil) {
       self.price = price; self.providerExpectedBenefit = providerExpectedBenefit; self.buyerExpectedBenefit = buyerExpectedBenefit
       self.misreporting = misreporting; self.buyerMisreporting = buyerMisreporting ?? misreporting
       self.misreportingVariance = misreportingVariance; self.buyerFeeRate = buyerFeeRate; self.sellerFeeRate = sellerFeeRate
       self.buyerFixedCosts = buyerFixedCosts; self.buyerWealth = buyerWealth; self.marginalCost = marginalCost
+      self.providerBadProbability = providerBadProbability; self.buyerBadProbability = buyerBadProbability
+      self.buyerBadBenefit = buyerBadBenefit ?? buyerExpectedBenefit
+    }
+
+    /// The buyer's view of an OPTION in this deal.
+    public func option(trialDetection d: Double) -> OptionValuation {
+      OptionValuation(badProbability: buyerBadProbability, expectedBenefit: buyerExpectedBenefit, badBenefit: buyerBadBenefit, trialDetection: d)
     }
   }
 
@@ -111,7 +139,8 @@ public struct ContractChoice: Sendable, Equatable {
   public func terms(_ type: ContractType, for deal: Deal) -> ContractTerms {
     ContractTerms.design(type, price: deal.price, upfrontShare: upfrontShare, providerExpectedBenefit: deal.providerExpectedBenefit,
                          sigma: sigma, misreporting: deal.misreporting, term: term, outcomeQuantile: outcomeQuantile,
-                         expectedUses: expectedUses)
+                         expectedUses: expectedUses, premiumShare: premiumShare,
+                         exerciseProbability: 1 - min(1, max(0, deal.providerBadProbability)) * trialDetection)
   }
 
   /// The allowed contract with the highest buyer CE among those the provider accepts, with that
@@ -127,14 +156,24 @@ public struct ContractChoice: Sendable, Equatable {
       let providerCE = ContractTerms.providerCE(provider, sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
                                                 riskAversion: providerRiskAversion, wealth: providerWealth)
       guard providerCE >= 0 else { continue }
-      let sameMoments = deal.providerExpectedBenefit == deal.buyerExpectedBenefit && type != .revenueShare && type != .outcome
-      let buyer = sameMoments ? provider
-        : t.paymentMoments(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, varZ: varZ, misreporting: deal.buyerMisreporting,
-                           misreportingVariance: 0)
-      let buyerCE = ContractTerms.buyerCE(buyer, expectedBenefit: deal.buyerExpectedBenefit, varZ: varZ, buyerFeeRate: deal.buyerFeeRate,
-                                          fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion, wealth: deal.buyerWealth)
+      let buyerCE = buyerCE(t, for: deal, providerMoments: provider)
       if best == nil || buyerCE > best!.buyerCE { best = (t, buyerCE) }
     }
     return best
+  }
+
+  /// The buyer's CE of terms `t` in `deal` (OPTION by ``OptionValuation``); `provider` are the
+  /// payment's moments by the provider's belief, reused when both beliefs agree.
+  func buyerCE(_ t: ContractTerms, for deal: Deal, providerMoments provider: (mean: Double, variance: Double, covariance: Double)) -> Double {
+    if t.type == .option {
+      return deal.option(trialDetection: trialDetection).buyerCE(t, buyerFeeRate: deal.buyerFeeRate, fixedCosts: deal.buyerFixedCosts,
+                                                                 varZ: varZ, riskAversion: buyerRiskAversion, wealth: deal.buyerWealth)
+    }
+    let sameMoments = deal.providerExpectedBenefit == deal.buyerExpectedBenefit && t.type != .revenueShare && t.type != .outcome
+    let buyer = sameMoments ? provider
+      : t.paymentMoments(expectedBenefit: deal.buyerExpectedBenefit, sigma: sigma, varZ: varZ, misreporting: deal.buyerMisreporting,
+                         misreportingVariance: 0)
+    return ContractTerms.buyerCE(buyer, expectedBenefit: deal.buyerExpectedBenefit, varZ: varZ, buyerFeeRate: deal.buyerFeeRate,
+                                 fixedCosts: deal.buyerFixedCosts, riskAversion: buyerRiskAversion, wealth: deal.buyerWealth)
   }
 }

@@ -20,6 +20,10 @@ public enum ContractType: String, Sendable, CaseIterable, Equatable {
   case revenueShare = "REVSHARE"
   /// p0 upfront plus a bonus b if the reported benefit reaches y*.
   case outcome = "OUTCOME"
+  /// A premium o at signing buys a trial; the buyer then pays the strike X and keeps using the
+  /// data iff its updated E[v] covers (1 + φ_b)X, else walks away with no benefit (see
+  /// ``OptionValuation``). X is set so the expected payment is p by the provider's belief.
+  case option = "OPTION"
 }
 
 /// The moments of a contract's payment given the benefit distribution, and the resulting
@@ -36,11 +40,18 @@ public struct ContractTerms: Sendable, Equatable {
   /// USAGE fee per use and expected uses.
   public var perUse: Double
   public var expectedUses: Double
+  /// OPTION: the exercise probability q the provider designed the strike on (premium `upfront`,
+  /// strike `bonus`, upfront + bonus·q = p); 1 for every other type.
+  public var exerciseProbability = 1.0
 
   /// The contract that, by the provider's own expectation `providerExpectedBenefit`, has
   /// expected payment `price` (DOMAIN M7: "provider sets α = (p − p0)/((1−h)E_i[Y])").
+  /// OPTION: the premium is `premiumShare`·p and the strike X = (p − o)/q, with q = 1 − π_P·d the
+  /// exercise probability by the provider's belief π_P that its product is bad, when a trial finds
+  /// a bad product bad with probability d and a buyer who found it bad walks away.
   public static func design(_ type: ContractType, price p: Double, upfrontShare: Double, providerExpectedBenefit ey: Double,
-                            sigma: Double, misreporting h: Double, term: Int, outcomeQuantile: Double, expectedUses: Double) -> ContractTerms {
+                            sigma: Double, misreporting h: Double, term: Int, outcomeQuantile: Double, expectedUses: Double,
+                            premiumShare: Double = 0.2, exerciseProbability q: Double = 1) -> ContractTerms {
     var t = ContractTerms(type: type, upfront: p, share: 0, bonus: 0, threshold: 0, perUse: 0, expectedUses: 0)
     switch type {
     case .fixed: break
@@ -66,6 +77,10 @@ public struct ContractTerms: Sendable, Equatable {
       t.upfront = upfrontShare * p
       t.expectedUses = expectedUses
       t.perUse = expectedUses > 0 ? (p - t.upfront) / expectedUses : 0
+    case .option:
+      t.upfront = premiumShare * p
+      t.exerciseProbability = q
+      t.bonus = q > 0 ? (p - t.upfront) / q : 0
     }
     return t
   }
@@ -124,10 +139,15 @@ public struct ContractTerms: Sendable, Equatable {
       // U ~ Poisson(u0 Z): E = u0, Var = u0 + u0² Var Z, Cov(Y, U) = ey · u0 · Var Z
       let eu = expectedUses
       return (upfront + perUse * eu, perUse * perUse * (eu + eu * eu * varZ), perUse * ey * eu * varZ)
+    case .option:
+      // by the designing belief: the strike is paid with probability q, whatever Z
+      let q = exerciseProbability
+      return (upfront + bonus * q, bonus * bonus * q * (1 - q), 0)
     }
   }
 
-  /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs.
+  /// The buyer's certainty equivalent of π_B = Y − P(1 + φ_b) − fixed costs. Not for OPTION,
+  /// whose benefit depends on exercise: ``OptionValuation/buyerCE(_:buyerFeeRate:fixedCosts:varZ:riskAversion:wealth:)``.
   public func buyerCE(expectedBenefit ey: Double, sigma s: Double, misreporting h: Double, buyerFeeRate fb: Double,
                       fixedCosts: Double, riskAversion gamma: Double, wealth w: Double) -> Double {
     let varZ = _exp(s * s) - 1

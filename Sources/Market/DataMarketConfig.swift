@@ -144,6 +144,10 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var misreportingOn = 0.05        // h on-exchange
     public var misreportingOff = 0.25       // h off-exchange
     public var recovery = 0.5               // ρ_rec on default
+    /// OPTION premium o as a share of the price [assumed].
+    public var optionPremiumShare = 0.2
+    /// d_trial: an OPTION's trial finds a bad product bad with this probability [DOMAIN §4.7's d_sample].
+    public var trialDetection = 0.5
     public init() {}
   }
 

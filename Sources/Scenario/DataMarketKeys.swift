@@ -162,6 +162,10 @@ enum DataMarketKeys {
       .number(s, "misreportingOff", \.contracts.misreportingOff, .range(0, 0.99), symbol: "h_off",
               "mean share of benefit unreported off-exchange (assumed)"),
       .number(s, "recovery", \.contracts.recovery, .unitInterval, symbol: "ρ_rec", "share of a defaulted payment recovered (assumed)"),
+      .number(s, "optionPremiumShare", \.contracts.optionPremiumShare, .unitInterval, symbol: "o/p",
+              "OPTION premium paid at signing as a share of the price (assumed)"),
+      .number(s, "trialDetection", \.contracts.trialDetection, .unitInterval, symbol: "d_trial",
+              "probability that an OPTION's trial finds a bad product bad [DOMAIN §4.7 d_sample: 0.5, assumed]"),
     ]
   }
 

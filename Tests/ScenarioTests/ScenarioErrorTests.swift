@@ -104,7 +104,7 @@ import Testing
     """)
     #expect(message(g) == "\(g): $.exchanges.list[1].region: expected one of \"East\", \"West\", found \"Wset\" (did you mean \"West\"?)")
     #expect(message(f, overrides: ["contracts.allowed=[\"FIXED\", \"LEASE\"]"]).hasSuffix(
-      "$.contracts.allowed[1]: expected one of \"FIXED\", \"SUBSCRIPTION\", \"USAGE\", \"REVSHARE\", \"OUTCOME\", found \"LEASE\""))
+      "$.contracts.allowed[1]: expected one of \"FIXED\", \"SUBSCRIPTION\", \"USAGE\", \"REVSHARE\", \"OUTCOME\", \"OPTION\", found \"LEASE\""))
     #expect(message(f, overrides: ["registry.mode=federal"]).contains("$.registry.mode: expected one of \"off\", \"regional\", \"national\""))
     #expect(message(f, overrides: ["market.unificaton=1"]) == "\(f): $.market.unificaton: unknown key (did you mean 'unification'?)"
             || message(f, overrides: ["market.unificaton=1"]).hasSuffix("$.market.unificaton: unknown key (did you mean 'unification'?)"))

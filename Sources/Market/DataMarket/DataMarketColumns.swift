@@ -135,6 +135,9 @@ public enum DataMarketColumns {
       C("lemon_share_risk_sharing", "share", "bad products among REVSHARE and OUTCOME contracts (below lemon_share_fixed: risk sharing screens)") {
         .double($0.activity.lemonShare([.revenueShare, .outcome]))
       },
+      C("lemon_share_option", "share", "bad products among OPTION contracts (below lemon_share_fixed: the option's trial screens)") {
+        .double($0.activity.lemonShare([.option]))
+      },
       C("sample_reveals", "inspections", "bad products revealed to a buyer by inspecting their sample") { .int($0.activity.sampleReveals) },
       C("ai_trades", "trades", "trades of buyers in the AI segment(s)") { .int($0.activity.aiTrades) },
       C("ai_gmv_wan_rmb", money, "GMV of those trades") { .double($0.activity.aiGMV) },
@@ -222,7 +225,7 @@ public enum DataMarketColumns {
       C("total_welfare_wan_rmb", money, "buyer surplus + provider, exchange and operator profit − government cost = realised benefits − real costs") {
         .double($0.ledger.totalWelfare)
       },
-      C("expected_benefits_wan_rmb", money, "Σ E[Y] (at true quality) of the contracts signed") { .double($0.ledger.expectedBenefits) },
+      C("expected_benefits_wan_rmb", money, "Σ E[Y] (at true quality) of the contracts signed (an OPTION the buyer did not exercise: 0)") { .double($0.ledger.expectedBenefits) },
       C("realised_benefits_wan_rmb", money, "Σ realised benefits Y = E[Y]·Z") { .double($0.ledger.benefits) },
       C("buyer_surplus_expected_wan_rmb", money, "buyer surplus with benefits in expectation") { .double($0.ledger.expectedBuyerSurplus) },
       C("total_welfare_expected_wan_rmb", money, "total welfare with benefits in expectation (free of the shocks Z)") {

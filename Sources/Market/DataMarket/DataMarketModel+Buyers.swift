@@ -40,17 +40,20 @@ extension DataMarketModel {
   }
 
   /// The buyer's contract-choice circumstances for `price` at a venue (M7), with both beliefs the
-  /// buyer's own: it cannot see what the provider knows.
-  func bidDeal(price: Double, belief ev: Double, friction: Double, wealth: Double, honesty: Double, exchange: Int,
-               marginalCost: Double) -> ContractChoice.Deal {
+  /// buyer's own: it cannot see what the provider knows (for OPTION, the provider's belief that
+  /// product `id` is bad is taken to be the buyer's π̂, recovered from E_j[Y] and the value `tv`).
+  func bidDeal(price: Double, belief ev: Double, trueValue tv: Double, product id: Int32, friction: Double, wealth: Double,
+               honesty: Double, exchange: Int, marginalCost: Double) -> ContractChoice.Deal {
     let on = exchange >= 0
     let h = on ? config.contracts.misreportingOn : config.contracts.misreportingOff
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: tv, powers: qualityPowers[Int(id)]) : (0, ev)
     return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev, misreporting: h,
                                buyerMisreporting: ContractChoice.buyerMisreporting(mean: h, draw: honesty),
                                misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                buyerFeeRate: on ? config.exchanges[exchange].buyerFeeRate : 0,
                                sellerFeeRate: on ? config.exchanges[exchange].sellerFeeRate : 0, buyerFixedCosts: friction,
-                               buyerWealth: wealth, marginalCost: marginalCost)
+                               buyerWealth: wealth, marginalCost: marginalCost, providerBadProbability: bad.0,
+                               buyerBadProbability: bad.0, buyerBadBenefit: bad.1)
   }
 
   /// On-exchange: the best of a consideration set of visible listings (M5 visibility, M1–M2
@@ -96,7 +99,7 @@ extension DataMarketModel {
         }
       }
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
-        : contractChoice.best(for: bidDeal(price: price, belief: ev, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
+        : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
       if learns { viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k)) }
@@ -138,7 +141,7 @@ extension DataMarketModel {
                                                        misreporting: config.contracts.misreportingOff) < b.score - Self.boundMargin(b.score) {
         continue   // cannot beat the best offer so far, whatever the contract
       }
-      guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, friction: friction, wealth: buyer.wealth,
+      guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: friction, wealth: buyer.wealth,
                                                          honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
       let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
                     score: score, willingness: price, free: false)

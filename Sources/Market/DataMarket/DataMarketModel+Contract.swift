@@ -27,5 +27,8 @@ extension DataMarketModel {
     public var paid = 0.0
     public var benefit = Double.nan
     public var defaulted = false
+    /// OPTION: whether the buyer exercised after its trial (decided at signing); an unexercised
+    /// option pays no strike and yields no benefit. True for every other type.
+    public var exercised = true
   }
 }

@@ -10,7 +10,8 @@ extension DataMarketModel {
   /// knows the true quality) and chosen by ``ContractChoice``; the upfront payment, real costs and
   /// activity. A public-interest use of public data is free and flagged `free`; a paid trade for
   /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
-  /// nothing changes hands.
+  /// nothing changes hands. An OPTION's trial and the buyer's exercise are decided here (stream
+  /// "trials"); an unexercised option books no expected benefit.
   func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, onExchange: Bool, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
             kernel: inout Kernel<Event>, leakedCopy: Bool = false) throws {
@@ -21,10 +22,12 @@ extension DataMarketModel {
     // M4: the membership fee, once a year per buyer firm and exchange
     let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
     let ownH = ContractChoice.buyerMisreporting(mean: h, draw: honesty)
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: qualityPowers[Int(id)]) : (0, ev)
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
                                    buyerMisreporting: ownH, misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                    buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
-                                   buyerFixedCosts: friction + membership, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost)
+                                   buyerFixedCosts: friction + membership, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost,
+                                   providerBadProbability: products[Int(id)].bad ? 1 : 0, buyerBadProbability: bad.0, buyerBadBenefit: bad.1)
     let terms: ContractTerms
     if free {
       terms = contractChoice.terms(.fixed, for: deal)
@@ -37,6 +40,11 @@ extension DataMarketModel {
     let cid = contracts.count
     var contract = Contract(id: cid, product: id, buyerRegion: r, segment: segment, exchange: e, terms: terms, price: price,
                             signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: ownH, cash: wealth, free: free)
+    if terms.type == .option {
+      let foundBad = products[Int(id)].bad && unitDouble(&trialRNG) < contractChoice.trialDetection
+      contract.exercised = deal.option(trialDetection: contractChoice.trialDetection)
+        .exercises(foundBad: foundBad, strike: terms.bonus, buyerFeeRate: deal.buyerFeeRate)
+    }
     // upfront money, friction and marginal cost
     if membership > 0 { memberSince[Int(firm) * config.exchanges.count + e] = Int32(calendar.year(atDay: now)) }
     pay(amount: terms.upfront, contract: &contract, membership: membership)
@@ -55,7 +63,7 @@ extension DataMarketModel {
       if products[Int(id)].limited { products[Int(id)].licencesLeft -= 1 }
     }
     providerGMV[Int(id)] += price
-    ledger.expectedBenefits += trueEV
+    if contract.exercised { ledger.expectedBenefits += trueEV }
     if products[Int(id)].isPublic && !free { publicVolumeThisYear += 1 }
     contracts.append(contract)
     try kernel.schedule(.benefitRealization(contract: Int32(cid)), after: config.contracts.benefitDelayDays)
@@ -76,7 +84,7 @@ extension DataMarketModel {
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
     a.readinessSum = p.readiness
     if p.aiReady { a.aiReadyTrades = 1 }
-    a.tradeSurplus = c.trueMeanBenefit - p.marginalCost
+    a.tradeSurplus = (c.exercised ? c.trueMeanBenefit : 0) - p.marginalCost
     if c.price > 0 {
       a.paidBenefit = c.trueMeanBenefit
       if c.exchange >= 0 {
@@ -120,14 +128,15 @@ extension DataMarketModel {
   }
 
   /// Realises contract `i`'s benefit Y = E[Y]·Z and settles what is due under its terms (a
-  /// buyer short of cash defaults and pays the recovery share). A contract is realised once.
+  /// buyer short of cash defaults and pays the recovery share). A contract is realised once. An
+  /// exercised OPTION pays its strike X now; an unexercised one realises no benefit (0, no posting).
   func realiseBenefit(_ i: Int) {
     var c = contracts[i]
     guard c.benefit.isNaN else { return }
     let z = LogNormalDistribution.meanOne(sigma: config.benefitSigma).sample(using: &benefitRNG)
-    let y = c.trueMeanBenefit * z
+    let y = c.exercised ? c.trueMeanBenefit * z : 0
     c.benefit = y
-    ledger.post(y, .benefit, from: .world, to: .buyers)
+    if c.exercised { ledger.post(y, .benefit, from: .world, to: .buyers) }
     let reported = (1 - c.misreporting) * y
     var due = 0.0
     switch c.terms.type {
@@ -135,6 +144,7 @@ extension DataMarketModel {
     case .revenueShare: due = c.terms.share * reported
     case .outcome: due = reported >= c.terms.threshold ? c.terms.bonus : 0
     case .subscription: due = y >= c.terms.threshold ? c.terms.bonus : 0
+    case .option: due = c.exercised ? c.terms.bonus : 0
     case .usage:
       // uses are capped at 3·u0; a mean far above the cap (a huge shock Z) is capped first, so
       // sampling stays finite (it changes nothing: such a draw is above the cap anyway)

@@ -104,6 +104,8 @@ public final class DataMarketModel: SimulationModel {
   var firmRNG: Xoshiro256StarStar
   /// Each arriving buyer's misreporting draw (stream "misreporting").
   var misreportingRNG: Xoshiro256StarStar
+  /// OPTION trials: whether a trial finds a bad product bad (M7).
+  var trialRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
   /// M12: per product its operating income at the last period end, and a ring of N_win past
@@ -170,7 +172,7 @@ public final class DataMarketModel: SimulationModel {
     contractChoice = ContractChoice(allowed: k.allowed, upfrontShare: k.upfrontShare, sigma: config.benefitSigma, term: k.termPeriods,
                                     outcomeQuantile: k.outcomeQuantile, expectedUses: k.expectedUses,
                                     buyerRiskAversion: config.buyers.riskAversion, providerRiskAversion: config.providers.riskAversion,
-                                    providerWealth: config.providers.wealth)
+                                    providerWealth: config.providers.wealth, premiumShare: k.optionPremiumShare, trialDetection: k.trialDetection)
     productsByRegion = Array(repeating: [], count: config.regions.count)
     reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     reviewBusy = Array(repeating: 0, count: config.exchanges.count)
@@ -183,7 +185,7 @@ public final class DataMarketModel: SimulationModel {
     firmRNG = streams.stream("firms")
     sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
     leakageRNG = streams.stream("leakage")
-    misreportingRNG = streams.stream("misreporting")
+    misreportingRNG = streams.stream("misreporting"); trialRNG = streams.stream("trials")
     observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume
     regionIncome = Array(repeating: 0, count: config.regions.count)
