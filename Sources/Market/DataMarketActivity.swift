@@ -42,6 +42,12 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var damages = 0.0
   public var leakedUses = 0
   public var leakageLostRevenue = 0.0
+  /// M11: bundles sold, their GMV, and per bundle the Gini of its payouts and the replication
+  /// gain of its largest share.
+  public var bundleSales = 0
+  public var bundleGMV = 0.0
+  public var bundlePayoutGini = RunningStatistics()
+  public var bundleReplicationGain = RunningStatistics()
   public var providerEntries = 0
   public var deterredEntrants = 0
   public var providerExits = 0
@@ -100,6 +106,8 @@ public struct DataMarketActivity: Sendable, Equatable {
     readinessInvestments += o.readinessInvestments; readinessInvestment += o.readinessInvestment; aiReadyTrades += o.aiReadyTrades
     leaks += o.leaks; enforcements += o.enforcements; damages += o.damages; leakedUses += o.leakedUses
     leakageLostRevenue += o.leakageLostRevenue
+    bundleSales += o.bundleSales; bundleGMV += o.bundleGMV
+    bundlePayoutGini.merge(o.bundlePayoutGini); bundleReplicationGain.merge(o.bundleReplicationGain)
     providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied

@@ -199,8 +199,43 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var enforcement = 0.5
     /// Damages on successful enforcement, as a multiple of the product's price [assumed].
     public var damagesMultiple = 5.0
+    /// Periods after which a leaked copy is stale (the product has been refreshed) and no longer
+    /// substitutes for it [assumed].
+    public var stalePeriods = 6
     public init() {}
   }
+
+  /// M11: bundle buyers and how a bundle's price is shared among its providers.
+  public struct Bundles: Sendable, Equatable {
+    /// Share of arriving buyers who need a bundle of products [assumed].
+    public var share = 0.1
+    /// Most products in a bundle [assumed].
+    public var maxSize = 3
+    /// F, features of the coverage game, each with weight μ_f = 1/F [assumed].
+    public var features = 8
+    /// Probability that a product covers a feature (at a level U(0.5, 1)) [assumed].
+    public var coverageProbability = 0.3
+    /// The benefit-sharing rule; λ for the replication-robust one [DOMAIN §4.7: ln 2, assumed].
+    public var rule = BundleRule.shapley
+    public var robustness = 0.6931471805599453
+    /// Exact Shapley values up to this many products, else M sampled permutations [DOMAIN §4.7: M = 200].
+    public var exactUpTo = 10
+    public var permutations = 200
+    public init() {}
+
+    /// The rule as the mechanism takes it.
+    public var sharingRule: BenefitSharingRule {
+      switch rule {
+      case .shapley: return .shapley
+      case .robustShapley: return .robustShapley(lambda: robustness)
+      case .equal: return .equal
+      case .standaloneProportional: return .standaloneProportional
+      case .leaveOneOut: return .leaveOneOut
+      }
+    }
+  }
+  /// The scenario names of the benefit-sharing rules (M11).
+  public enum BundleRule: String, Sendable, CaseIterable { case shapley, robustShapley, equal, standaloneProportional, leaveOneOut }
 
   public var periods = 60
   /// A twelfth of a 365-day year, so 12 periods are a year.
@@ -250,6 +285,7 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var publicOperator = PublicOperator()
   public var readiness = Readiness()
   public var leakage = Leakage()
+  public var bundles = Bundles()
 
   public init() {}
 

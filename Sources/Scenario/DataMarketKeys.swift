@@ -191,6 +191,24 @@ enum DataMarketKeys {
     ]
   }
 
+  /// `bundles.*` (M11).
+  static var bundles: [Key] {
+    let s = "bundles"
+    return [
+      .number(s, "share", \.bundles.share, .unitInterval, "share of arriving buyers who need a bundle of products (assumed)"),
+      .integer(s, "maxSize", \.bundles.maxSize, 1...20, unit: "products", "most products in a bundle (assumed)"),
+      .integer(s, "features", \.bundles.features, 1...64, unit: "features", symbol: "F", "features of the coverage game, μ_f = 1/F (assumed)"),
+      .number(s, "coverageProbability", \.bundles.coverageProbability, .unitInterval,
+              "probability that a product covers a feature, at a level U(0.5, 1) (assumed)"),
+      .choice(s, "rule", \.bundles.rule,
+              "how a bundle's price is shared: shapley, robustShapley (Agarwal, Dahleh & Sarkar 2019), equal, standaloneProportional, leaveOneOut"),
+      .number(s, "robustness", \.bundles.robustness, .range(0, 100), symbol: "λ",
+              "robust split ψ_k ∝ φ_k·e^{−λ Σ_l sim(k, l)} [DOMAIN §4.7: ln 2, assumed]"),
+      .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...20, unit: "products", "exact Shapley values up to this many products"),
+      .integer(s, "permutations", \.bundles.permutations, 1...100_000, symbol: "M", "sampled permutations above it [DOMAIN §4.7: 200, assumed]"),
+    ]
+  }
+
   /// `leakage.*` (M9).
   static var leakage: [Key] {
     let s = "leakage"
@@ -206,6 +224,8 @@ enum DataMarketKeys {
               "probability that a registered product's provider stops a leak (assumed)"),
       .number(s, "damagesMultiple", \.leakage.damagesMultiple, .range(0, 1e6),
               "damages on enforcement, as a multiple of the product's price (assumed)"),
+      .integer(s, "stalePeriods", \.leakage.stalePeriods, 1...10_000, unit: "periods",
+               "a leaked copy substitutes for the product this long, then is stale (assumed)"),
     ]
   }
 

@@ -1,7 +1,7 @@
 import Market
 
 /// The `dataMarket` scenario kind: DOMAIN.md §4. Sections `market`, `regions`, `exchanges`,
-/// `registry`, `providers`, `buyers`, `contracts`, `readiness`, `leakage`, `publicOperator`; every key is declared once
+/// `registry`, `providers`, `buyers`, `contracts`, `readiness`, `leakage`, `bundles`, `publicOperator`; every key is declared once
 /// in ``DataMarketKeys`` with its default, range, unit and meaning.
 public enum DataMarketScenario {
   static func decode(_ root: inout ConfigReader) throws(ScenarioError) -> DataMarketConfig {
@@ -28,6 +28,7 @@ public enum DataMarketScenario {
     }
     try ScenarioKeyReading.readSection(&root, "readiness", DataMarketKeys.readiness, into: &c)
     try ScenarioKeyReading.readSection(&root, "leakage", DataMarketKeys.leakage, into: &c)
+    try ScenarioKeyReading.readSection(&root, "bundles", DataMarketKeys.bundles, into: &c)
     let regionNames = c.regions.map(\.name)
     try ScenarioKeyReading.readSection(&root, "publicOperator", DataMarketKeys.publicOperator, into: &c) { (o, c) throws(ScenarioError) in
       if let rn = o.raw("region") {

@@ -71,6 +71,7 @@ public enum ModelKeys {
       + k.publicOperator.map { $0.row(c) }
       + k.readiness.map { $0.row(c) }
       + k.leakage.map { $0.row(c) }
+      + k.bundles.map { $0.row(c) }
   }
 
   /// The double auction's keys: read by ``DoubleAuctionScenario`` (whose ranges depend on each

@@ -155,6 +155,16 @@ public enum DataMarketColumns {
       C("damages_wan_rmb", money, "damages infringers paid on enforcement") { .double($0.activity.damages) },
       C("leaked_uses", "uses", "buyers served by a free substitute of a leaked product (in trades, price 0)") { .int($0.activity.leakedUses) },
       C("leakage_lost_revenue_wan_rmb", money, "sales those uses replaced, at the product's posted price") { .double($0.activity.leakageLostRevenue) },
+      C("bundles_sold", "bundles", "bundles bought by buyers who need several products (M11); each member is also a trade") {
+        .int($0.activity.bundleSales)
+      },
+      C("bundle_gmv_wan_rmb", money, "Σ bundle prices (Σ its members' posted prices; in GMV)") { .double($0.activity.bundleGMV) },
+      C("bundle_payout_gini", "[0, 1]", "mean over bundles of the Gini coefficient of the providers' payouts") {
+        .double($0.activity.bundlePayoutGini.count > 0 ? $0.activity.bundlePayoutGini.mean : .nan)
+      },
+      C("bundle_replication_gain", "share", "mean over bundles of the share its largest-share provider would gain by adding an identical copy of its product") {
+        .double($0.activity.bundleReplicationGain.count > 0 ? $0.activity.bundleReplicationGain.mean : .nan)
+      },
       C("readiness_investments", "providers", "providers who invested in readiness (M10)") { .int($0.activity.readinessInvestments) },
       C("readiness_investment_wan_rmb", money, "their investment Σ I (a real cost; the subsidy is a transfer)") { .double($0.activity.readinessInvestment) },
       C("readiness_investment_base_share", "share", "share of Σ I made in annotation-base regions") { .double($0.baseRegionInvestmentShare) },

@@ -29,6 +29,7 @@ extension DataMarketModel {
     drawBuyerDomain()
     let firm = Int32(r * config.buyers.firmsPerRegion + Int(UniformIntegerDistribution.below(UInt64(config.buyers.firmsPerRegion), using: &firmRNG)))
     let buyer = ArrivingBuyer(region: r, segment: segment, firm: firm, honesty: unitDouble(&misreportingRNG), scale: v, wealth: v * config.buyers.wealthMultiple, arrival: now)
+    if needsBundle() { return try buyBundle(buyer, kernel: &kernel) }
     attainable = 0
     defer { national.attainableSurplus += attainable; byRegion[r].attainableSurplus += attainable }
     var best = bestListedOffer(buyer)

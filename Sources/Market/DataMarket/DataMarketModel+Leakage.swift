@@ -6,10 +6,15 @@ extension DataMarketModel {
   /// Period end (M9): each not-yet-leaked private product leaks with probability
   /// 1 − (1 − ℓ_on)^{copies on exchanges}·(1 − ℓ_off)^{copies off them}. A certified (registered)
   /// product's provider enforces with probability e_g: the leak is stopped and the infringer pays
-  /// damages of `damagesMultiple` × the product's price; otherwise the product stays leaked.
+  /// damages of `damagesMultiple` × the product's price; otherwise the product is leaked until
+  /// the copy goes stale `stalePeriods` later (the product has been refreshed since).
   func closeLeakagePeriod() {
     let l = config.leakage
     guard l.enabled else { return }
+    let now = periods.count
+    for id in products.indices where products[id].leaked && now - products[id].leakedPeriod >= l.stalePeriods {
+      products[id].leaked = false
+    }
     for id in products.indices where !products[id].isPublic && products[id].active && !products[id].leaked {
       let p = products[id]
       guard p.copiesOn + p.copiesOff > 0 else { continue }
@@ -23,7 +28,7 @@ extension DataMarketModel {
         national.enforcements += 1; national.damages += damages
         byRegion[p.region].enforcements += 1; byRegion[p.region].damages += damages
       } else {
-        products[id].leaked = true
+        products[id].leaked = true; products[id].leakedPeriod = now
       }
     }
   }

@@ -22,6 +22,8 @@ extension DataMarketModel {
     public var copiesOn = 0
     public var copiesOff = 0
     public var leaked = false
+    /// The period it last leaked (its copy goes stale `leakage.stalePeriods` later).
+    public var leakedPeriod = -1
     /// Damages received on enforcement (RMB 10,000; not in `revenue`, which is net trade receipts).
     public var damages = 0.0
     /// M10: certified AI-ready (readiness ≥ the threshold), and the readiness investment I made.

@@ -45,6 +45,7 @@ extension DataMarketModel {
                             offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare,
                             aiReady: aiReady, readinessInvestment: investment))
     providerGMV.append(0)
+    drawCoverage()
     lastIncome.append(0)
     incomeHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     salesHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))

@@ -66,6 +66,11 @@ public final class DataMarketModel: SimulationModel {
   /// Buyers' sample inspections (stream "samples") and which products offer one ("sampleOffers").
   var sampleRNG: Xoshiro256StarStar
   var sampleOfferRNG: Xoshiro256StarStar
+  /// M11: bundle buyers and their choices (stream "bundles"), products' coverage (stream
+  /// "coverage"), row-major products × F.
+  var bundleRNG: Xoshiro256StarStar
+  var coverageRNG: Xoshiro256StarStar
+  var coverage: [Double] = []
   /// M9: leaks, enforcement and buyers' free substitutes (stream "leakage").
   var leakageRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
@@ -185,6 +190,7 @@ public final class DataMarketModel: SimulationModel {
     firmRNG = streams.stream("firms")
     sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
     leakageRNG = streams.stream("leakage")
+    bundleRNG = streams.stream("bundles"); coverageRNG = streams.stream("coverage")
     misreportingRNG = streams.stream("misreporting"); trialRNG = streams.stream("trials")
     observedWillingness = WillingnessReservoir(rng: streams.stream("willingness"))
     expectedPublicVolume = config.publicOperator.expectedVolume

@@ -1,0 +1,114 @@
+import Simulation
+
+// M11: buyers who need several products buy a bundle through an exchange; its price is shared
+// among the providers by a benefit-sharing rule (Market/Bundles, docs/bundles.md).
+extension DataMarketModel {
+  /// A listing a bundle buyer considers: its product, posted price, buyer fee multiplier, friction.
+  struct BundleCandidate { var product: Int32; var price: Double; var multiplier: Double; var friction: Double }
+
+  /// Draws product `id`'s feature coverage x_k (stream "coverage"): each of the F features is
+  /// covered with probability `coverageProbability` at a level U(0.5, 1), at least one feature.
+  func drawCoverage() {
+    let b = config.bundles
+    let start = coverage.count
+    for _ in 0..<b.features {
+      coverage.append(unitDouble(&coverageRNG) < b.coverageProbability ? 0.5 + 0.5 * unitDouble(&coverageRNG) : 0)
+    }
+    if !coverage[start...].contains(where: { $0 > 0 }) {
+      coverage[start + Int(UniformIntegerDistribution.below(UInt64(b.features), using: &coverageRNG))] = 0.5 + 0.5 * unitDouble(&coverageRNG)
+    }
+  }
+
+  /// Whether the arriving buyer needs a bundle (stream "bundles").
+  func needsBundle() -> Bool { config.bundles.share > 0 && unitDouble(&bundleRNG) < config.bundles.share }
+
+  /// The coverage value V·Σ_f μ_f(1 − Π_{k∈G}(1 − q_k x_{k,f})) of `products` at qualities `q`
+  /// (μ_f = 1/F).
+  func coverageValue(_ members: [Int32], quality q: (Int32) -> Double, scale v: Double) -> Double {
+    let f = config.bundles.features
+    var total = 0.0
+    for j in 0..<f {
+      var miss = 1.0
+      for k in members { miss *= 1 - q(k) * coverage[Int(k) * f + j] }
+      total += 1 - miss
+    }
+    return v * total / Double(f)
+  }
+
+  /// A bundle buyer (M11): from its consideration set of visible listings it adds, greedily, the
+  /// listing with the largest believed coverage gain net of its cost (price × (1 + φ_b) + friction),
+  /// up to `maxSize`; it buys if the bundle's believed value covers the total. The bundle's price
+  /// Σ p_k is shared among the providers by the benefit-sharing rule on the true coverage game;
+  /// each share is signed as that provider's contract, with that share of the bundle's benefit.
+  func buyBundle(_ buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
+    let candidates = bundleCandidates(buyer)
+    guard !candidates.isEmpty else { return }
+    let believed: (Int32) -> Double = { [self] k in
+      let p = products[Int(k)]
+      let pi = Valuation.posteriorBad(prior: config.badShare, pass: 1 - config.exchanges[p.exchange].detection)
+      return p.claimedQuality * (1 - pi * config.badShortfall)
+    }
+    var chosen: [BundleCandidate] = []
+    var value = 0.0, cost = 0.0
+    while chosen.count < config.bundles.maxSize {
+      var best: (BundleCandidate, Double, Double)?
+      for c in candidates where !chosen.contains(where: { $0.product == c.product }) {
+        let v = coverageValue(chosen.map(\.product) + [c.product], quality: believed, scale: buyer.scale)
+        let gain = v - value - (c.price * c.multiplier + c.friction)
+        if gain > 0 && (best == nil || gain > best!.2) { best = (c, v, gain) }
+      }
+      guard let (c, v, _) = best else { break }
+      chosen.append(c); value = v; cost += c.price * c.multiplier + c.friction
+    }
+    guard !chosen.isEmpty, value - cost > 0 else { return }
+    try settleBundle(chosen, buyer: buyer, believedValue: value, kernel: &kernel)
+  }
+
+  /// Visible, unlimited listings from the buyer's consideration set, as bundle candidates.
+  func bundleCandidates(_ buyer: ArrivingBuyer) -> [BundleCandidate] {
+    guard !listed.isEmpty else { return [] }
+    var out: [BundleCandidate] = []
+    for _ in 0..<config.buyers.considerationSetSize {
+      let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &bundleRNG))]
+      let p = products[Int(id)]
+      guard !p.isPublic, !p.limited, !out.contains(where: { $0.product == id }) else { continue }
+      let cross = exchangeRegion[p.exchange] != buyer.region
+      if cross && unitDouble(&bundleRNG) >= crossRegionVisibility { continue }
+      let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: buyer.region)
+      out.append(BundleCandidate(product: id, price: p.price, multiplier: 1 + config.exchanges[p.exchange].buyerFeeRate,
+                                 friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
+    }
+    return out
+  }
+
+  /// Shares the bundle's price by the configured rule on the true coverage game, signs each
+  /// provider's share, and records the split's Gini and the largest share's replication gain.
+  func settleBundle(_ chosen: [BundleCandidate], buyer: ArrivingBuyer, believedValue: Double, kernel: inout Kernel<Event>) throws {
+    let f = config.bundles.features
+    let ids = chosen.map(\.product)
+    let rows = ids.map { Array(coverage[Int($0) * f ..< Int($0) * f + f]) }
+    let game = try? CoverageGame(buyerValue: buyer.scale, qualities: ids.map { products[Int($0)].quality }, coverage: rows,
+                                 featureWeights: Array(repeating: 1.0 / Double(f), count: f))
+    guard let game else { return }
+    let rule = config.bundles.sharingRule
+    let similarity = SimilarityMatrix(cosineOf: rows)
+    let exact = config.bundles.exactUpTo, m = config.bundles.permutations
+    guard let shares = try? RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exact, permutations: m, using: &bundleRNG)
+    else { return }
+    let total = chosen.reduce(0) { $0 + $1.price }
+    let trueValue = game.value(of: (UInt64(1) << UInt64(ids.count)) &- 1)
+    let payouts = shares.map { $0 * total }
+    national.bundleSales += 1; national.bundleGMV += total
+    national.bundlePayoutGini.add(Gini.coefficient(payouts))
+    if let top = shares.indices.max(by: { shares[$0] < shares[$1] }),
+       let gain = try? ReplicationGain.of(player: top, rule: rule, game: game, similarity: similarity, exactUpTo: exact,
+                                          permutations: m, using: &bundleRNG) {
+      national.bundleReplicationGain.add(gain)
+    }
+    for (i, c) in chosen.enumerated() {
+      try sign(product: c.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
+               onExchange: true, price: payouts[i], expectedValue: shares[i] * believedValue, trueValue: shares[i] * trueValue,
+               friction: c.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
+    }
+  }
+}
