@@ -33,7 +33,7 @@ enum DataMarketKeys {
       .number(s, "badShortfall", \.badShortfall, .range(0, 0.99), symbol: "δ_bad",
               "a bad product's true quality is its claim × (1 − δ_bad) (assumed)"),
       .number(s, "sampleDetection", \.sampleDetection, .unitInterval, symbol: "d_sample",
-              "probability that a buyer inspecting a bad product's sample finds it bad [DOMAIN §4.7: 0.5, assumed]"),
+              "probability that a buyer inspecting a bad product's sample finds it bad (assumed)"),
       .number(s, "dueDiligenceCost", \.dueDiligenceCost, maxMoney, unit: money, symbol: "κ_dd", "buyer's due diligence per trade (assumed)"),
       .number(s, "certificateDiligenceCut", \.certificateDiligenceCut, .unitInterval, symbol: "θ_reg",
               "share of κ_dd a recognised certificate saves (assumed)"),
@@ -120,7 +120,7 @@ enum DataMarketKeys {
       .number(s, "upkeepPerPeriod", \.providers.upkeepPerPeriod, .range(0, 1e6), unit: money,
               "hosting, maintenance and compliance per active provider and period (assumed)"),
       .integer(s, "exitWindowPeriods", \.providers.exitWindowPeriods, 1...1_000, unit: "periods", symbol: "N_win",
-               "periods over which exit is judged [DOMAIN M12: 12, assumed]"),
+               "periods over which exit is judged (assumed)"),
       .number(s, "exitLoss", \.providers.exitLoss, .range(0, 1e7), unit: money, symbol: "X_exit",
               "operating loss over N_win periods that makes a provider exit (assumed)"),
     ]
@@ -165,7 +165,7 @@ enum DataMarketKeys {
       .number(s, "optionPremiumShare", \.contracts.optionPremiumShare, .unitInterval, symbol: "o/p",
               "OPTION premium paid at signing as a share of the price (assumed)"),
       .number(s, "trialDetection", \.contracts.trialDetection, .unitInterval, symbol: "d_trial",
-              "probability that an OPTION's trial finds a bad product bad [DOMAIN §4.7 d_sample: 0.5, assumed]"),
+              "probability that an OPTION's trial finds a bad product bad (assumed)"),
     ]
   }
 
@@ -175,7 +175,7 @@ enum DataMarketKeys {
     return [
       .bool(s, "investment", \.readiness.investment, "providers invest in AI-readiness when it pays (M10)"),
       .number(s, "subsidy", \.readiness.subsidy, .unitInterval, symbol: "σ_sub",
-              "share of a readiness investment the government pays [DOMAIN §5 W6: 0, 0.3, 0.5]"),
+              "share of a readiness investment the government pays (assumed; the W6 what-if sweeps 0, 0.3, 0.5)"),
       .number(s, "lowInvestment", \.readiness.lowInvestment, .range(0, 1e7), unit: money, symbol: "I_lo", "the smaller investment (assumed)"),
       .number(s, "highInvestment", \.readiness.highInvestment, .range(0, 1e7), unit: money, symbol: "I_hi", "the larger investment (assumed)"),
       .number(s, "scale", \.readiness.scale, .range(1e-6, 1e7), unit: money, symbol: "I0",
@@ -185,7 +185,7 @@ enum DataMarketKeys {
       .number(s, "captureShare", \.readiness.captureShare, .unitInterval, symbol: "ρ_cap",
               "share of buyers' value gain a provider expects to capture in price (assumed)"),
       .number(s, "aiReadyThreshold", \.readiness.aiReadyThreshold, .unitInterval,
-              "readiness at which a product is certified AI-ready [DOMAIN §4.6: 0.7, assumed]"),
+              "readiness at which a product is certified AI-ready (assumed)"),
       .bool(s, "certifiedOnly", \.readiness.certifiedOnly,
             "buyers see readiness only through AI-ready certification (uncertified: the prior mean below the threshold)"),
     ]
@@ -203,9 +203,9 @@ enum DataMarketKeys {
       .choice(s, "rule", \.bundles.rule,
               "how a bundle's price is shared: shapley, robustShapley (Agarwal, Dahleh & Sarkar 2019), equal, standaloneProportional, leaveOneOut"),
       .number(s, "robustness", \.bundles.robustness, .range(0, 100), symbol: "λ",
-              "robust split ψ_k ∝ φ_k·e^{−λ Σ_l sim(k, l)} [DOMAIN §4.7: ln 2, assumed]"),
+              "robust split ψ_k ∝ φ_k·e^{−λ Σ_l sim(k, l)} (assumed)"),
       .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...20, unit: "products", "exact Shapley values up to this many products"),
-      .integer(s, "permutations", \.bundles.permutations, 1...100_000, symbol: "M", "sampled permutations above it [DOMAIN §4.7: 200, assumed]"),
+      .integer(s, "permutations", \.bundles.permutations, 1...100_000, symbol: "M", "sampled permutations above it (assumed)"),
     ]
   }
 
@@ -215,11 +215,11 @@ enum DataMarketKeys {
     return [
       .bool(s, "enabled", \.leakage.enabled, "sold copies may leak (M9)"),
       .number(s, "onExchange", \.leakage.onExchange, .unitInterval, symbol: "ℓ_on",
-              "probability that a copy sold on an exchange leaks in a period [DOMAIN §4.7: 0.005, assumed]"),
+              "probability that a copy sold on an exchange leaks in a period (assumed)"),
       .number(s, "offExchange", \.leakage.offExchange, .unitInterval, symbol: "ℓ_off",
-              "the same for a copy sold off-exchange [DOMAIN §4.7: 0.03, assumed]"),
+              "the same for a copy sold off-exchange (assumed)"),
       .number(s, "substituteShare", \.leakage.substituteShare, .unitInterval, symbol: "χ",
-              "share of a leaked product's potential buyers who get a free substitute [DOMAIN §4.7: 0.5, assumed]"),
+              "share of a leaked product's potential buyers who get a free substitute (assumed)"),
       .number(s, "enforcement", \.leakage.enforcement, .unitInterval, symbol: "e_g",
               "probability that a registered product's provider stops a leak (assumed)"),
       .number(s, "damagesMultiple", \.leakage.damagesMultiple, .range(0, 1e6),
@@ -278,7 +278,7 @@ enum DataMarketKeys {
       .number(s, "buyerArrivalRate", \.buyerArrivalRate, maxRate, unit: "per day", symbol: "λ_B,r", "buyer arrivals (assumed)"),
       .number(s, "providerArrivalRate", \.providerArrivalRate, maxRate, unit: "per day", symbol: "λ_P,r", "provider arrivals (assumed)"),
       .bool(s, "annotationBase", \.annotationBase,
-            "one of the seven data-annotation base regions [S32]; read now, acts from M10 (readiness investment), not yet built"),
+            "one of the seven data-annotation base regions [S32]: readiness investment there costs annoMult × as much (M10)"),
     ]
   }
 

@@ -28,7 +28,7 @@ import Testing
     for k in m.contracts where k.free {
       let p = m.products[Int(k.product)]
       #expect(k.price == 0 && k.paid == 0)
-      #expect(p.isPublic ? c.buyers.segments[k.segment].publicPurpose : p.leaked, "free contract \(k.id)")
+      #expect(p.isPublic ? c.buyers.segments[k.segment].publicPurpose : p.leakedPeriod >= 0, "free contract \(k.id)")
     }
     // the contract mix counts the paid contracts only
     let counted = m.periods.reduce(0) { $0 + $1.national.contractCounts.reduce(0, +) }

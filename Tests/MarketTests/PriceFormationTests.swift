@@ -57,7 +57,7 @@ import Foundation
     c.offExchangeEnabled = false   // the posted-price market alone
     c.publicOperator.enabled = false
     c.providers.endogenousEntry = false   // the supply as configured: competition is the arrival rate
-    c.leakage.enabled = false; c.readiness.investment = false; c.providers.sampleShare = 0
+    c.leakage.enabled = false; c.readiness.investment = false; c.providers.sampleShare = 0; c.bundles.share = 0
     return c
   }
 

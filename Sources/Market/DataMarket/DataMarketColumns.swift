@@ -222,14 +222,14 @@ public enum DataMarketColumns {
       C("buyer_surplus_wan_rmb", money, "realised benefits − payments − buyers' real costs (search, diligence, cross-region)") {
         .double($0.ledger.buyerSurplus)
       },
-      C("provider_profit_wan_rmb", money, "receipts − fixed and marginal costs − listing, review and registration fees (negative: a loss)") {
+      C("provider_profit_wan_rmb", money, "receipts + subsidies + damages − fixed, marginal, upkeep and readiness-investment costs − listing, review and registration fees (negative: a loss)") {
         .double($0.ledger.providerProfit)
       },
       C("exchange_profit_wan_rmb", money, "trade, listing and review fees − operating, per-trade and review costs") {
         .double($0.ledger.exchangeProfit)
       },
       C("operator_profit_wan_rmb", money, "public operator: revenue − allowed cost C_o − clawbacks") { .double($0.ledger.operatorProfit) },
-      C("government_cost_wan_rmb", money, "registry costs − registration fees − clawbacks received (negative: net revenue)") {
+      C("government_cost_wan_rmb", money, "registry costs + readiness subsidies − registration fees − clawbacks received (negative: net revenue)") {
         .double($0.ledger.governmentCost)
       },
       C("total_welfare_wan_rmb", money, "buyer surplus + provider, exchange and operator profit − government cost = realised benefits − real costs") {

@@ -99,6 +99,9 @@ extension DataMarketModel {
     let trueValue = game.value(of: (UInt64(1) << UInt64(ids.count)) &- 1)
     let payouts = shares.map { $0 * total }
     national.bundleSales += 1; national.bundleGMV += total
+    // the bundle buyer's attainable surplus is the bundle it bought (its alternatives unscored)
+    let served = trueValue - ids.reduce(0) { $0 + products[Int($1)].marginalCost }
+    national.attainableSurplus += max(0, served); byRegion[buyer.region].attainableSurplus += max(0, served)
     national.bundlePayoutGini.add(Gini.coefficient(payouts))
     if let top = shares.indices.max(by: { shares[$0] < shares[$1] }),
        let gain = try? ReplicationGain.of(player: top, rule: rule, game: game, similarity: similarity, exactUpTo: exact,

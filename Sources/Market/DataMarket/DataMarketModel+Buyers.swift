@@ -85,7 +85,7 @@ extension DataMarketModel {
                                    screens: (1 - exchanges[p.exchange].detection) * (1 - (recognised ? config.registry.detection : 0)))
       let leakedCopy = findsLeakedCopy(p)   // M9: a free substitute of a leaked product
       let free = (p.isPublic && seg.publicPurpose) || leakedCopy
-      attainable = max(attainable, tv - p.marginalCost)
+      attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
       let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))

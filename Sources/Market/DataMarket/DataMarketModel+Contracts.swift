@@ -50,7 +50,7 @@ extension DataMarketModel {
     pay(amount: terms.upfront, contract: &contract, membership: membership)
     ledger.post(friction, .realCost, from: .buyers, to: .world)
     if leakedCopy {   // M9: a free substitute: the buyer's use counts, the provider sells nothing
-      national.leakedUses += 1; national.leakageLostRevenue += products[Int(id)].price
+      national.leakedUses += 1; national.leakageLostRevenue += referencePrice(products[Int(id)])
     } else if !products[Int(id)].isPublic {
       ledger.post(products[Int(id)].marginalCost, .realCost, from: .providers, to: .world)
       products[Int(id)].costs += products[Int(id)].marginalCost
@@ -84,7 +84,8 @@ extension DataMarketModel {
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
     a.readinessSum = p.readiness
     if p.aiReady { a.aiReadyTrades = 1 }
-    a.tradeSurplus = (c.exercised ? c.trueMeanBenefit : 0) - p.marginalCost
+    let served = !(c.free && !p.isPublic)   // a leaked copy: the provider serves nothing
+    a.tradeSurplus = (c.exercised ? c.trueMeanBenefit : 0) - (served ? p.marginalCost : 0)
     if c.price > 0 {
       a.paidBenefit = c.trueMeanBenefit
       if c.exchange >= 0 {

@@ -6,7 +6,7 @@ extension DataMarketModel {
   /// Period end (M9): each not-yet-leaked private product leaks with probability
   /// 1 − (1 − ℓ_on)^{copies on exchanges}·(1 − ℓ_off)^{copies off them}. A certified (registered)
   /// product's provider enforces with probability e_g: the leak is stopped and the infringer pays
-  /// damages of `damagesMultiple` × the product's price; otherwise the product is leaked until
+  /// damages of `damagesMultiple` × its reference price (mean net receipt per sale); otherwise the product is leaked until
   /// the copy goes stale `stalePeriods` later (the product has been refreshed since).
   func closeLeakagePeriod() {
     let l = config.leakage
@@ -22,7 +22,7 @@ extension DataMarketModel {
       guard unitDouble(&leakageRNG) >= intact else { continue }
       national.leaks += 1; byRegion[p.region].leaks += 1
       if p.certified && config.registry.mode != .off && unitDouble(&leakageRNG) < l.enforcement {
-        let damages = l.damagesMultiple * p.price
+        let damages = l.damagesMultiple * referencePrice(p)
         ledger.post(damages, .damages, from: .world, to: .providers)
         products[id].damages += damages
         national.enforcements += 1; national.damages += damages
@@ -32,6 +32,10 @@ extension DataMarketModel {
       }
     }
   }
+
+  /// What one licence of `p` earns: its mean net receipt per sale, or its posted price before
+  /// any sale (damages and lost sales are valued at it).
+  func referencePrice(_ p: Product) -> Double { p.sales > 0 ? p.revenue / Double(p.sales) : p.price }
 
   /// Whether the buyer considering leaked product `p` finds a free substitute copy (probability χ).
   func findsLeakedCopy(_ p: Product) -> Bool {
