@@ -37,7 +37,8 @@ bench-c: release
 canonical-table: release
 	bash scripts/canonical-table.sh
 
-## The what-if table of the README: W1–W5 over 20 seeds each with paired 95% CIs (a few minutes).
+## The what-if table of the README: W1–W6 and the cross runs W1 × W2, W4 × verification, 40 seeds
+## each, paired 95% CIs (about 10 minutes on 2 cores).
 whatif: release
 	bash scripts/whatif.sh
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# `make whatif`: runs the what-if sweeps W1–W5 (scenarios/whatif/, 20 seeds each, common random
-# numbers) and prints each effect against its reference point with a paired 95% CI.
+# `make whatif`: runs the what-if sweeps W1–W6 and the cross runs (scenarios/whatif/, 40 seeds
+# each, common random numbers) and prints each effect against its reference point with a paired
+# 95% CI, for the metrics each sweep file names on its first line (`// metrics: …`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/datamarket
-metrics="gmv_per_year_wan_rmb trades match_rate on_exchange_share cross_region_share bad_trade_share listings_final ai_trades public_commercial_trades public_operator_revenue_wan_rmb contract_share_revshare contract_share_outcome buyer_surplus_expected_wan_rmb exchange_profit_wan_rmb total_welfare_expected_wan_rmb total_welfare_wan_rmb exchange_hhi"
 for f in scenarios/whatif/w*.json; do
   name=$(basename "$f" .json)
+  metrics=$(sed -n '1s|^// metrics: ||p' "$f")
   rm -rf "results/whatif/$name"   # a fresh folder: never resume results of an older build
   "$bin" sweep "$f" --out "results/whatif/$name" --quiet
   echo
