@@ -21,7 +21,8 @@ release:
 	$(SWIFT) build -c release --product datamarket
 
 ## Calibrate the national baseline against the published figures (docs/calibration.md): at most 400
-## evaluations × 8 seeds, about 20 minutes on 2 cores (release build). Starts afresh (a journal of an
+## evaluations × 8 seeds (release build; 344 evaluations took 26 minutes on 2 busy cores, 1,233 s
+## of CPU: about 12 minutes for 400 on 2 idle cores). Starts afresh (a journal of an
 ## older model would otherwise be reused); RESUME=1 resumes an interrupted run of the same model.
 ## Copy results/national-calibration/calibrated.json's fitted values into scenarios/baseline.json.
 calibrate: release
