@@ -83,7 +83,7 @@ import Testing
     let r = try BinaryRunner.run(["validate", "scenarios/calibration/mm1-recovery.json5", "scenarios/calibration/national.json5"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("mm1-recovery.json5: ok (calibration: 2 parameters, 2 targets, ≤ 150 evaluations × 4 seeds)"), "\(r.stdout)")
-    #expect(r.stdout.contains("national.json5: ok (calibration: 4 parameters, 7 targets, ≤ 400 evaluations × 8 seeds)"), "\(r.stdout)")
+    #expect(r.stdout.contains("national.json5: ok (calibration: 5 parameters, 7 targets, ≤ 400 evaluations × 8 seeds)"), "\(r.stdout)")
   }
 
   @Test func badFilesAndForeignFoldersAreRefusedWithOneErrorLine() throws {
