@@ -47,7 +47,7 @@ bench-c: release
 canonical-table: release
 	bash scripts/canonical-table.sh
 
-## Sobol sensitivity of the data market to six levers (2,048 runs: about 6 minutes on 2 shared cores), then
+## Sobol sensitivity of the data market to six levers (2,048 runs: about 2 minutes on 2 idle cores), then
 ## the indices with bootstrap 95% CIs: results/sensitivity-levers/sensitivity.csv.
 sensitivity: release
 	$(RELEASE_BIN) sweep scenarios/sweeps/sensitivity-levers.json --out results/sensitivity-levers --quiet --force
