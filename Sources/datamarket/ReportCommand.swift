@@ -5,11 +5,13 @@ import Output
 /// for a run or sweep folder, recognised from its files.
 enum ReportCommand: Command {
   static let name = "report"
-  static let abstract = "Write a self-contained HTML report of a run or sweep folder."
+  static let abstract = "Write a self-contained HTML report of a run, sweep, calibration or sensitivity folder."
   static let usage = "datamarket report DIR [--out FILE.html]"
   static let discussion = """
-    A run folder holds summary.csv and periods.csv; a sweep folder aggregate.csv. The page is
-    written to DIR/report.html unless --out names another file.
+    A run folder holds summary.csv and periods.csv; a calibration folder fit.csv and trace.csv; a
+    Sobol or Morris sweep analysed by `datamarket analyze` sensitivity.csv (its page shows the
+    indices); any other sweep folder aggregate.csv. The page is written to DIR/report.html unless
+    --out names another file.
     """
   static let options = [OptionSpec(name: "out", valueName: "FILE", help: "Where to write the page.")]
   static let positionals = 1...1
@@ -30,10 +32,14 @@ enum ReportCommand: Command {
     if let summary = read("summary.csv"), let periods = read("periods.csv") {
       page = RunReportPage.make(folder: folder, summary: summary, periods: periods, trades: read("trades.csv"),
                                 schedules: read("schedules.csv"))
+    } else if let fit = read("fit.csv"), let trace = read("trace.csv") {
+      page = CalibrationReportPage.make(folder: folder, fit: fit, trace: trace)
+    } else if let sensitivity = read("sensitivity.csv") {
+      page = SensitivityReportPage.make(folder: folder, sensitivity: sensitivity)
     } else if let aggregate = read("aggregate.csv") {
       page = SweepReportPage.make(folder: folder, aggregate: aggregate)
     } else {
-      throw .input("\(folder): not a run or sweep folder (expected summary.csv and periods.csv, or aggregate.csv)")
+      throw .input("\(folder): not a run, sweep, calibration or sensitivity folder (expected summary.csv and periods.csv, fit.csv and trace.csv, sensitivity.csv, or aggregate.csv)")
     }
     do { try AtomicFile.write(page.xhtml, to: path) } catch { throw .input(error.description) }
   }

@@ -38,6 +38,10 @@ import Testing
     let run = try BinaryRunner.run(["run", dir + "/a/calibrated.json", "--out", dir + "/run", "--quiet"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(BinaryRunner.read(dir + "/a/trace.csv").split(separator: "\n").count == 25)
+    // the folder's report: the fit table and the search's charts
+    #expect(try BinaryRunner.run(["report", dir + "/a"]).status == 0)
+    let page = BinaryRunner.read(dir + "/a/report.html")
+    #expect(page.contains("calibration report") && page.contains("24 evaluations") && page.contains("mean_wait") && page.contains("best so far"), "\(page.prefix(400))")
   }
 
   @Test func aTruncatedJournalResumesToTheSameResult() throws {

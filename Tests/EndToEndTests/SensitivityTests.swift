@@ -38,6 +38,10 @@ import Testing
     // deterministic: analysing again gives the same bytes
     #expect(try BinaryRunner.run(["analyze", dir]).status == 0)
     #expect(BinaryRunner.read(dir + "/sensitivity.csv") == csv)
+    // the folder's report is the sensitivity page: y's indices charted per parameter
+    #expect(try BinaryRunner.run(["report", dir]).status == 0)
+    let page = BinaryRunner.read(dir + "/report.html")
+    #expect(page.contains("sensitivity report") && page.contains("P1 = inputs.x1") && page.contains("<svg") && page.contains(">ST<"), "\(page.prefix(400))")
   }
 
   @Test func aMorrisSweepOfTheGFunctionRanksItsInputs() throws {
