@@ -33,7 +33,12 @@ import Testing
     for f in outputs { #expect(BinaryRunner.read(dir + "/a/" + f) == BinaryRunner.read(dir + "/b/" + f), "\(f)") }
     let calibrated = BinaryRunner.read(dir + "/a/calibrated.json")
     #expect(calibrated.hasPrefix("// Written by `datamarket calibrate \(file)`: objective "))
-    #expect(calibrated.contains("extends: \"../../../"), "\(calibrated)")
+    // `extends` is the base's path relative to the output folder (wherever the checkout lives)
+    let extends = try #require(calibrated.split(separator: "\n").first { $0.contains("extends: \"") })
+    let relative = String(extends.split(separator: "\"")[1])
+    #expect(!relative.hasPrefix("/"), "\(extends)")
+    let resolved = URL(fileURLWithPath: dir + "/a/" + relative).standardizedFileURL.path
+    #expect(resolved == URL(fileURLWithPath: BinaryRunner.packageRoot.path + "/scenarios/mm1.json").standardizedFileURL.path, "\(resolved)")
     // the calibrated scenario runs
     let run = try BinaryRunner.run(["run", dir + "/a/calibrated.json", "--out", dir + "/run", "--quiet"])
     #expect(run.status == 0, "\(run.stderr)")
