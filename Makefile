@@ -59,7 +59,7 @@ whatif: release
 	bash scripts/whatif.sh
 
 ## Reports checked in a real browser: headless Chromium (installed from Debian's packages if
-## missing) renders a data-market run, a double auction and a sweep; fails on a page that does not
+## missing) renders a data-market run, a double auction, a sweep, a calibration and a sensitivity analysis; fails on a page that does not
 ## parse, a blank screenshot or a missing chart.
 report-check: release
 	bash scripts/report-check.sh

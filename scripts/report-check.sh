@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make report-check`: renders three reports in headless Chromium — the baseline data market, a
-# sweep and a double auction — and fails on a page the browser cannot parse, a blank screenshot,
+# `make report-check`: renders five reports in headless Chromium — the baseline data market, a
+# double auction, a sweep, a calibration and a Sobol sensitivity analysis — and fails on a page the browser cannot parse, a blank screenshot,
 # or fewer charts than the page must have. Installs Chromium from Debian's packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,11 @@ mkdir -p "$out"
 "$bin" run scenarios/baseline.json --out "$out/baseline" --report --quiet --force
 "$bin" run scenarios/canonical/gs1.json --trades --out "$out/gs1" --report --quiet --force
 "$bin" sweep scenarios/sweeps/zi-strategies.json --out "$out/zi-strategies" --report --quiet --force
+"$bin" calibrate scenarios/calibration/mm1-recovery.json5 --out "$out/mm1-recovery" --quiet --force
+"$bin" report "$out/mm1-recovery" >/dev/null
+"$bin" sweep scenarios/testfunctions/ishigami-sobol.json --out "$out/ishigami-sobol" --quiet --force
+"$bin" analyze "$out/ishigami-sobol" >/dev/null
+"$bin" report "$out/ishigami-sobol" >/dev/null
 fail=0
 check() {  # page, minimum number of charts
   local page=$1 want=$2 png=${1%.html}.png
@@ -36,4 +41,6 @@ check() {  # page, minimum number of charts
 check "$out/baseline/report.html" 8
 check "$out/gs1/report.html" 3
 check "$out/zi-strategies/report.html" 2
+check "$out/mm1-recovery/report.html" 3
+check "$out/ishigami-sobol/report.html" 1
 exit $fail
