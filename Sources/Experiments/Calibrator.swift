@@ -120,7 +120,6 @@ public struct Calibrator {
     let overrides = points.map { spec.overrides + spec.overrides(at: $0) }
     let values = points.map { spec.overrides(at: $0).map { String($0[$0.index(after: $0.firstIndex(of: "=")!)...]) } }
     struct Shared {
-      var next = 0
       var metrics: [[[Double]]]
       var errors: [[String?]]
       var remaining: [Int]
@@ -131,27 +130,19 @@ public struct Calibrator {
                                     remaining: points.map { _ in seeds.count }, results: points.map { _ in nil }))
     let tasks = points.count * seeds.count
     nonisolated(unsafe) let journalRef = journal
-    DispatchQueue.concurrentPerform(iterations: min(jobs, tasks)) { _ in
-      while true {
-        let claim: Int? = shared.withLock { s in
-          guard s.error == nil, s.next < tasks else { return nil }
-          s.next += 1
-          return s.next - 1
+    ClaimingWorkers.run(jobs: jobs, tasks: tasks, stopped: { shared.withLock { $0.error != nil } }) { task in
+      let p = task / seeds.count, s = task % seeds.count
+      let run = CalibrationEvaluation.run(base: base, file: spec.baseFile, overrides: overrides[p], seed: seeds[s], targets: metricNames)
+      shared.withLock { st in
+        switch run {
+        case .success(let m): st.metrics[p][s] = m
+        case .failure(let f): st.metrics[p][s] = metricNames.map { _ in .nan }; st.errors[p][s] = f.message
         }
-        guard let task = claim else { return }
-        let p = task / seeds.count, s = task % seeds.count
-        let run = CalibrationEvaluation.run(base: base, file: spec.baseFile, overrides: overrides[p], seed: seeds[s], targets: metricNames)
-        shared.withLock { st in
-          switch run {
-          case .success(let m): st.metrics[p][s] = m
-          case .failure(let f): st.metrics[p][s] = metricNames.map { _ in .nan }; st.errors[p][s] = f.message
-          }
-          st.remaining[p] -= 1
-          guard st.remaining[p] == 0 else { return }
-          let e = CalibrationEvaluation(values: values[p], metrics: st.metrics[p], error: st.errors[p].compactMap { $0 }.first)
-          st.results[p] = e
-          do { try journalRef.append(run: numbers[p], payload: e.payload) } catch let e as SweepError { st.error = e } catch { st.error = SweepError("\(error)") }
-        }
+        st.remaining[p] -= 1
+        guard st.remaining[p] == 0 else { return }
+        let e = CalibrationEvaluation(values: values[p], metrics: st.metrics[p], error: st.errors[p].compactMap { $0 }.first)
+        st.results[p] = e
+        do { try journalRef.append(run: numbers[p], payload: e.payload) } catch let e as SweepError { st.error = e } catch { st.error = SweepError("\(error)") }
       }
     }
     let final = shared.withLock { $0 }

@@ -99,36 +99,28 @@ public struct SweepRunner {
     do { base = try spec.loadBase() } catch { throw SweepError(error.description) }
     let columnsPath = folder + "/columns.csv"
     let spec = self.spec, folder = self.folder
-    struct Shared { var next = 0; var finished = 0; var failures = 0; var error: SweepError?; var columnsWritten: Bool }
+    struct Shared { var finished = 0; var failures = 0; var error: SweepError?; var columnsWritten: Bool }
     let shared = LockedState(Shared(columnsWritten: FileManager.default.fileExists(atPath: columnsPath)))
     let start = DispatchTime.now().uptimeNanoseconds
     let total = pending.count
     let alreadyDone = ownedRuns.count - total
     nonisolated(unsafe) let journalRef = journal
-    DispatchQueue.concurrentPerform(iterations: min(jobs, max(total, 1))) { _ in
-      while true {
-        let claim: Int? = shared.withLock { s in
-          guard s.error == nil, s.next < total else { return nil }
-          s.next += 1
-          return s.next - 1
-        }
-        guard let k = claim else { return }
-        let index = pending[k]
-        let outcome = Result { () throws(SweepError) in try SweepRunner.execute(spec: spec, base: base, run: index, folder: folder) }
-        shared.withLock { s in
-          do {
-            let (line, columns, failed) = try outcome.get()
-            if failed { s.failures += 1 }
-            if let columns, !s.columnsWritten {
-              try AtomicFile.write(columns.joined(separator: ",") + "\n", to: columnsPath)
-              s.columnsWritten = true
-            }
-            try journalRef.append(run: index, payload: line)
-          } catch let e as SweepError { s.error = e } catch { s.error = SweepError("\(error)") }
-          s.finished += 1
-          let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-          progress?(Progress(done: alreadyDone + s.finished, total: alreadyDone + total, executed: s.finished, failures: s.failures, seconds: seconds))
-        }
+    ClaimingWorkers.run(jobs: jobs, tasks: total, stopped: { shared.withLock { $0.error != nil } }) { k in
+      let index = pending[k]
+      let outcome = Result { () throws(SweepError) in try SweepRunner.execute(spec: spec, base: base, run: index, folder: folder) }
+      shared.withLock { s in
+        do {
+          let (line, columns, failed) = try outcome.get()
+          if failed { s.failures += 1 }
+          if let columns, !s.columnsWritten {
+            try AtomicFile.write(columns.joined(separator: ",") + "\n", to: columnsPath)
+            s.columnsWritten = true
+          }
+          try journalRef.append(run: index, payload: line)
+        } catch let e as SweepError { s.error = e } catch { s.error = SweepError("\(error)") }
+        s.finished += 1
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        progress?(Progress(done: alreadyDone + s.finished, total: alreadyDone + total, executed: s.finished, failures: s.failures, seconds: seconds))
       }
     }
     journal.close()
