@@ -154,11 +154,7 @@ public struct Calibrator {
   /// unless `force` (then empties it); marks it; writes `calibration.json`.
   func prepareFolder() throws(SweepError) -> FolderLock {
     let marker = FolderMarker(kind: .calibration, identity: spec.identity)
-    let lock: FolderLock
-    do {
-      try AtomicFile.createDirectory(folder)
-      lock = try FolderLock(folder: folder)
-    } catch { throw SweepError(error.description) }
+    let lock = try FolderLock.taken(folder)
     do {
       let admission = try ResultsFolder.admit(folder, as: marker, force: force,
                                               otherSweep: "its calibration.json does not match \(spec.file)")

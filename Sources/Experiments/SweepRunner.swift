@@ -51,11 +51,7 @@ public struct SweepRunner {
   /// (and `shard.json`), or checks that an existing `shard.json` is this shard's.
   func prepareFolder(warn: (String) -> Void) throws(SweepError) -> FolderLock {
     let marker = FolderMarker(kind: .sweep, identity: spec.identity)
-    let lock: FolderLock
-    do {
-      try AtomicFile.createDirectory(folder)
-      lock = try FolderLock(folder: folder)
-    } catch { throw SweepError(error.description) }
+    let lock = try FolderLock.taken(folder)
     do {
       let recorded = force ? spec : try SweepContinuation(spec: spec, folder: folder, allowVersionChange: allowVersionChange).reconcile(warn: warn)
       let admission = try ResultsFolder.admit(folder, as: marker, force: force, otherSweep: "its sweep.json does not match \(spec.file)")

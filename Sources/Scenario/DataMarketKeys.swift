@@ -204,7 +204,7 @@ enum DataMarketKeys {
               "how a bundle's price is shared: shapley, robustShapley (Agarwal, Dahleh & Sarkar 2019), equal, standaloneProportional, leaveOneOut"),
       .number(s, "robustness", \.bundles.robustness, .range(0, 100), symbol: "λ",
               "robust split ψ_k ∝ φ_k·e^{−λ Σ_l sim(k, l)} (assumed)"),
-      .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...20, unit: "products", "exact Shapley values up to this many products"),
+      .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...12, unit: "products", "exact Shapley values up to this many products (2^n coalitions each bundle; sampled above)"),
       .integer(s, "permutations", \.bundles.permutations, 1...100_000, symbol: "M", "sampled permutations above it (assumed)"),
     ]
   }

@@ -1,0 +1,12 @@
+import Output
+
+extension FolderLock {
+  /// Creates `folder` if needed and takes its lock, for a sweep or a calibration (released by the
+  /// caller); a failure is a ``SweepError`` naming the folder.
+  static func taken(_ folder: String) throws(SweepError) -> FolderLock {
+    do {
+      try AtomicFile.createDirectory(folder)
+      return try FolderLock(folder: folder)
+    } catch { throw SweepError(error.description) }
+  }
+}
