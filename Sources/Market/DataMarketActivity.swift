@@ -56,6 +56,8 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var defaults = 0
   public var settlements = 0
   public var listingsApproved = 0
+  /// Listings approved at a product's further exchanges (M5's multi-listing), within `listingsApproved`.
+  public var secondaryListings = 0
   public var reviewsDone = 0
   public var reviewRejections = 0
   public var registrationsApplied = 0
@@ -110,6 +112,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     bundlePayoutGini.merge(o.bundlePayoutGini); bundleReplicationGain.merge(o.bundleReplicationGain)
     providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved
+    secondaryListings += o.secondaryListings
     reviewsDone += o.reviewsDone; reviewRejections += o.reviewRejections; registrationsApplied += o.registrationsApplied
     registrationsGranted += o.registrationsGranted; expiredBids += o.expiredBids; refusals += o.refusals
   }

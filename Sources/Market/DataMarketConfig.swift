@@ -266,6 +266,8 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var networkReferenceListings = 50.0
   /// Weight of staying off-exchange in a provider's listing choice (M4's outside option).
   public var offExchangeListingWeight = 0.5
+  /// M5's multi-listing: a listed provider also lists at other regions' exchanges where that pays.
+  public var multiListing = true
   public var offExchangeEnabled = true
   public var bargainingShare = 0.5          // θ_i off-exchange
   public var offExchangeDiligenceMultiple = 2.0

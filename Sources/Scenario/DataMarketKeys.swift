@@ -51,6 +51,8 @@ enum DataMarketKeys {
               "home-exchange listings at which a region's buyer rate is as configured (assumed)"),
       .number(s, "offExchangeListingWeight", \.offExchangeListingWeight, .range(0, 1e6),
               "weight of staying off-exchange in a provider's exchange choice (assumed)"),
+      .bool(s, "multiListing", \.multiListing,
+            "a listed product also lists at other regions' exchanges where the margin on the buyers it newly reaches covers (1 − u)(L_e + f_rev) (M5; one review counts everywhere iff u ≥ u*)"),
       .bool(s, "offExchange", \.offExchangeEnabled, "bilateral (off-exchange) deals on or off"),
       .number(s, "bargainingShare", \.bargainingShare, .unitInterval, symbol: "θ_i",
               "provider's share of the surplus in a bilateral deal, p = c + θ(E[v] − c − TC) (assumed)"),

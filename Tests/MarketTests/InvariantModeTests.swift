@@ -35,6 +35,12 @@ import Testing
     c.publicOperator.capMultiple = [0.5, 1, 2, .infinity][Int(rng.next() % 4)]
     c.publicOperator.region = Int(rng.next() % UInt64(c.regions.count))
     c.offExchangeEnabled = rng.next() % 3 != 0
+    c.multiListing = rng.next() % 4 != 0
+    if rng.next() % 2 == 0 {   // a second exchange in the first region: multi-listing skips a region it serves
+      var e = DataMarketConfig.Exchange(name: "Y0", region: 0)
+      e.reviewServers = 1
+      c.exchanges.append(e)
+    }
     return c
   }
 
@@ -90,12 +96,27 @@ import Testing
 
   @Test func aCrossedBookIsCaught() throws {
     let m = try market()
-    let p = try #require(m.products.first(where: { $0.listed && !$0.limited && $0.askSlot >= 0 }))
+    let p = try #require(m.listings.first(where: { $0.active && !m.products[Int($0.product)].limited && $0.askSlot >= 0 }))
     let ask = m.engine.price(p.askSlot)
     m.engine.rest(book: p.book, id: 999_999, side: .buy, price: ask + 5, quantity: 1)  // bypasses matching
     #expect(m.engine.isCrossed(book: p.book))
     #expect(m.engine.firstCrossedBook() != nil)
     #expect(m.checkInvariants()?.hasPrefix("no book is crossed") == true)
+  }
+
+  @Test func brokenListingsAreCaught() throws {
+    let m = try market()
+    let l = try #require(m.listings.indices.first(where: { !m.listings[$0].primary && m.listings[$0].active }))
+    m.listedCount[m.listings[l].exchange] += 1
+    #expect(m.checkInvariants()?.hasPrefix("listings are counted") == true)
+    m.listedCount[m.listings[l].exchange] -= 1
+    #expect(m.checkInvariants() == nil)
+    let id = Int(m.listings[l].product)
+    m.listingsOf[id].append(Int32(l))   // the same region twice
+    #expect(m.checkInvariants()?.hasPrefix("a product lists at most once per region") == true)
+    m.listingsOf[id].removeLast()
+    m.products[id].listed = false
+    #expect(m.checkInvariants()?.hasPrefix("listings are counted") == true)
   }
 
   @Test func contractsMovingBackwardsAreCaught() throws {

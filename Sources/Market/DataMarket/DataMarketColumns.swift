@@ -23,7 +23,9 @@ public struct DataMarketTotals {
   public var measuredPeriods = 0
   /// Years the measured periods span (365-day years).
   public var years = 0.0
+  /// Listings (product × exchange) at the end, and the products listed at one exchange or more.
   public var listingsFinal = 0
+  public var listedProductsFinal = 0
   /// Exchanges in the scenario.
   public var exchanges = 0
   /// Private listings at the end, those certified AI-ready, and the share of readiness
@@ -54,7 +56,10 @@ public struct DataMarketTotals {
     years = ReportingCalendar(periodDays: c.periodDays).years(periods: measured.count)
     listingsFinal = model.periods.last?.listings.reduce(0, +) ?? 0
     exchanges = c.exchanges.count
-    for p in model.products where p.listed && !p.isPublic { privateListings += 1; if p.aiReady { aiReadyListings += 1 } }
+    for p in model.products where p.listed {
+      listedProductsFinal += 1
+      if !p.isPublic { privateListings += 1; if p.aiReady { aiReadyListings += 1 } }
+    }
     var base = 0.0
     for p in measured { for (r, a) in p.byRegion.enumerated() where c.regions[r].annotationBase { base += a.readinessInvestment } }
     baseRegionInvestmentShare = activity.readinessInvestment > 0 ? base / activity.readinessInvestment : .nan
@@ -127,7 +132,7 @@ public enum DataMarketColumns {
         "Σ over buyers of max(0, best v(true q) − c among the offers it considered) − Σ (E[Y] − c) of the trades signed: surplus lost to prices, friction and lemons") {
         .double($0.activity.deadweightLoss)
       },
-      C("cross_region_share", "share", "GMV where buyer and exchange (off-exchange: provider) are in different regions / GMV") {
+      C("cross_region_share", "share", "GMV where the provider's region is not the buyer's (data crossing regions, at any venue) / GMV") {
         .double($0.activity.crossRegionShare)
       },
       C("bad_trade_share", "share", "trades in bad products / trades") { .double($0.activity.badTradeShare) },
@@ -172,7 +177,11 @@ public enum DataMarketColumns {
       C("price_per_quality_cv", "ratio", "coefficient of variation of price / claimed quality over paid trades") {
         .double($0.activity.pricePerQuality.coefficientOfVariation)
       },
-      C("listings_final", "listings", "products listed at the end of the run") { .int($0.listingsFinal) },
+      C("listings_final", "listings", "listings at the end of the run (a product listed at n exchanges counts n)") { .int($0.listingsFinal) },
+      C("listed_products_final", "products", "products listed at one exchange or more at the end of the run") { .int($0.listedProductsFinal) },
+      C("listings_per_product", "exchanges", "listings_final / listed_products_final: exchanges per listed product (M5's multi-listing)") {
+        ratio($0.listingsFinal, $0.listedProductsFinal)
+      },
       C("provider_entries", "providers", "private providers who entered") { .int($0.activity.providerEntries) },
       C("entrants_deterred", "providers", "arriving providers who stayed out: expected profit over their horizon below fixed cost and fees") {
         .int($0.activity.deterredEntrants)
@@ -188,7 +197,11 @@ public enum DataMarketColumns {
       C("mature_survivor_mean_profit_wan_rmb", money, "mean lifetime profit of those in the market for at least 24 periods") {
         .double($0.matureSurvivorProfit.count > 0 ? $0.matureSurvivorProfit.mean : .nan)
       },
-      C("listings_approved", "listings", "products approved by an exchange's review") { .int($0.activity.listingsApproved) },
+      C("listings_approved", "listings", "listings approved (by an exchange's review, or for a further exchange at u ≥ u* by recognition of the first review)") {
+        .int($0.activity.listingsApproved)
+      },
+      C("secondary_listings", "listings", "of those, listings at a product's further exchanges (M5's multi-listing)") { .int($0.activity.secondaryListings) },
+      C("reviews_done", "reviews", "exchange reviews completed (resubmissions and further exchanges' reviews included)") { .int($0.activity.reviewsDone) },
       C("review_rejection_rate", "share", "reviews ending in rejection / reviews done") {
         ratio($0.activity.reviewRejections, $0.activity.reviewsDone)
       },
@@ -268,7 +281,7 @@ public enum DataMarketColumns {
       a("gmv_wan_rmb", money, "Σ trade prices") { .double($0.gmv) },
       a("on_exchange_gmv_wan_rmb", money, "GMV on exchanges") { .double($0.onExchangeGMV) },
       a("on_exchange_share", "share", "on-exchange GMV / GMV") { .double($0.onExchangeShare) },
-      a("cross_region_gmv_wan_rmb", money, "GMV across regions") { .double($0.crossRegionGMV) },
+      a("cross_region_gmv_wan_rmb", money, "GMV where the provider's region is not the buyer's") { .double($0.crossRegionGMV) },
       a("cross_region_share", "share", "cross-region GMV / GMV") { .double($0.crossRegionShare) },
       a("bad_trade_share", "share", "trades in bad products / trades") { .double($0.badTradeShare) },
       a("ai_trades", "trades", "trades of AI-segment buyers") { .int($0.aiTrades) },
@@ -278,7 +291,8 @@ public enum DataMarketColumns {
       a("sales_weighted_readiness", "[0, 1]", "mean readiness of the products traded") { .double($0.salesWeightedReadiness) },
       a("readiness_investment_wan_rmb", money, "readiness investment Σ I (by the provider's region; 0 on exchange rows)") { .double($0.readinessInvestment) },
       a("price_per_quality_cv", "ratio", "CV of price / claimed quality") { .double($0.pricePerQuality.coefficientOfVariation) },
-      C("listings", "listings", "products listed at the period's end (national and exchange rows)") { row in row.listings.map { .int($0) } ?? .empty },
+      C("listings", "listings", "listings at the period's end, a product listed at n exchanges counting n (national and exchange rows)") { row in row.listings.map { .int($0) } ?? .empty },
+      a("secondary_listings", "listings", "listings approved at a product's further exchanges (M5; by exchange; 0 on region rows)") { .int($0.secondaryListings) },
       a("provider_entries", "providers", "providers who entered (by their region; 0 on exchange rows)") { .int($0.providerEntries) },
       a("provider_exits", "providers", "providers who exited (by their region; 0 on exchange rows)") { .int($0.providerExits) },
       record("providers_active", "providers", "private providers in the market at the period's end") { Double($0.activeProviders) },

@@ -4,7 +4,7 @@ import Simulation
 // among the providers by a benefit-sharing rule (Market/Bundles, docs/bundles.md).
 extension DataMarketModel {
   /// A listing a bundle buyer considers: its product, posted price, buyer fee multiplier, friction.
-  struct BundleCandidate { var product: Int32; var price: Double; var multiplier: Double; var friction: Double }
+  struct BundleCandidate { var product: Int32; var exchange: Int; var price: Double; var multiplier: Double; var friction: Double }
 
   /// Draws product `id`'s feature coverage x_k (stream "coverage"): each of the F features is
   /// covered with probability `coverageProbability` at a level U(0.5, 1), at least one feature.
@@ -66,16 +66,20 @@ extension DataMarketModel {
 
   /// Visible, unlimited listings from the buyer's consideration set, as bundle candidates.
   func bundleCandidates(_ buyer: ArrivingBuyer) -> [BundleCandidate] {
-    guard !listed.isEmpty else { return [] }
+    guard !listedProducts.isEmpty else { return [] }
     var out: [BundleCandidate] = []
+    let every = Array(repeating: true, count: config.exchanges.count)   // bundle buyers use every exchange
     for _ in 0..<config.buyers.considerationSetSize {
-      let id = listed[Int(UniformIntegerDistribution.below(UInt64(listed.count), using: &bundleRNG))]
+      let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
       guard !p.isPublic, !p.limited, !out.contains(where: { $0.product == id }) else { continue }
-      let cross = exchangeRegion[p.exchange] != buyer.region
-      if cross && unitDouble(&bundleRNG) >= crossRegionVisibility { continue }
+      let l = Self.visibleListing(id, region: buyer.region, regions: config.regions.count, local: localListing, primary: p.listing,
+                                  listings: listings, uses: every, regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG)
+      guard l >= 0 else { continue }
+      let e = listings[Int(l)].exchange
+      let cross = exchangeRegion[e] != buyer.region
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: buyer.region)
-      out.append(BundleCandidate(product: id, price: p.price, multiplier: 1 + config.exchanges[p.exchange].buyerFeeRate,
+      out.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,
                                  friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
     }
     return out
@@ -110,7 +114,7 @@ extension DataMarketModel {
     }
     for (i, c) in chosen.enumerated() {
       try sign(product: c.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
-               onExchange: true, price: payouts[i], expectedValue: shares[i] * believedValue, trueValue: shares[i] * trueValue,
+               exchange: c.exchange, price: payouts[i], expectedValue: shares[i] * believedValue, trueValue: shares[i] * trueValue,
                friction: c.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
     }
   }

@@ -6,7 +6,7 @@ import Simulation
 extension DataMarketModel {
   /// A buyer whose bid waits in a book.
   struct WaitingBuyer {
-    var region: Int, segment: Int, firm: Int32, honesty: Double, product: Int32, slot: Int32, arrival: Double
+    var region: Int, segment: Int, firm: Int32, honesty: Double, product: Int32, exchange: Int, slot: Int32, arrival: Double
     var expectedValue: Double, trueValue: Double, frictionCosts: Double, wealth: Double, active: Bool
   }
 
@@ -16,10 +16,11 @@ extension DataMarketModel {
     var region: Int; var segment: Int; var firm: Int32; var honesty: Double; var scale: Double; var wealth: Double; var arrival: Double
   }
 
-  /// One offer a buyer weighs: a listing or a bilateral deal, with the buyer's belief, friction
+  /// One offer a buyer weighs: a listing (its index and exchange) or a bilateral deal (both −1),
+  /// with the buyer's belief, friction
   /// (real costs: search, due diligence, cross-region; the membership fee is a transfer, counted
   /// in the score but not here), score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
-  struct Offer { var product: Int32; var onExchange: Bool; var price: Double; var expectedValue: Double; var trueValue: Double
+  struct Offer { var product: Int32; var listing: Int32; var exchange: Int; var price: Double; var expectedValue: Double; var trueValue: Double
     var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false }
 
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
@@ -60,12 +61,13 @@ extension DataMarketModel {
   /// On-exchange: the best of a consideration set of visible listings (M5 visibility, M1–M2
   /// valuation, friction, M7 contract choice).
   func bestListedOffer(_ buyer: ArrivingBuyer) -> Offer? {
-    guard !listed.isEmpty else { return nil }
+    guard !listedProducts.isEmpty else { return nil }
     let r = buyer.region
     let seg = config.buyers.segments[buyer.segment]
     drawParticipation()
     // read-only state held locally: a class's arrays would be retained on every access
-    let pool = listed, uses = participating, regionOf = exchangeRegion, exchanges = config.exchanges
+    let pool = listedProducts, all = listings, local = localListing, uses = participating, regionOf = exchangeRegion
+    let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
     let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
@@ -75,21 +77,23 @@ extension DataMarketModel {
       let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
-      guard uses[p.exchange] else { continue }
-      let cross = regionOf[p.exchange] != r
-      if cross && unitDouble(&rng) >= crossRegionVisibility { continue }
+      let l = Self.visibleListing(id, region: r, regions: regions, local: local, primary: p.listing, listings: all, uses: uses,
+                                  regionOf: regionOf, visibility: visibility, rng: &rng)
+      guard l >= 0 else { continue }
+      let e = all[Int(l)].exchange
+      let cross = regionOf[e] != r
       products[Int(id)].views += 1
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
       let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
       let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
-                                   screens: (1 - exchanges[p.exchange].detection) * (1 - (recognised ? config.registry.detection : 0)))
+                                   screens: (1 - exchanges[e].detection) * (1 - (recognised ? config.registry.detection : 0)))
       let leakedCopy = findsLeakedCopy(p)   // M9: a free substitute of a leaked product
       let free = (p.isPublic && seg.publicPurpose) || leakedCopy
       attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
-      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: p.exchange, now: buyer.arrival))
-      let k = 1 + (free ? 0 : exchanges[p.exchange].buyerFeeRate)
+      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, now: buyer.arrival))
+      let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
       let learns = !free && learnsPrice(p)
       if let b = best, !free {
         let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
@@ -100,13 +104,13 @@ extension DataMarketModel {
         }
       }
       let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
-        : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: p.exchange,
+        : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
       if learns { viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k)) }
       let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
       let wtp = (ev - costs - risk) / k
-      let o = Offer(product: id, onExchange: !leakedCopy, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
+      let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
                     willingness: wtp, free: free, leakedCopy: leakedCopy)
       if best == nil || o.score > best!.score { best = o }
     }
@@ -144,7 +148,7 @@ extension DataMarketModel {
       }
       guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: friction, wealth: buyer.wealth,
                                                          honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
-      let o = Offer(product: id, onExchange: false, price: price, expectedValue: ev, trueValue: tv, friction: friction,
+      let o = Offer(product: id, listing: -1, exchange: -1, price: price, expectedValue: ev, trueValue: tv, friction: friction,
                     score: score, willingness: price, free: false)
       if best == nil || o.score > best!.score { best = o }
     }
@@ -156,10 +160,10 @@ extension DataMarketModel {
   func act(on offer: Offer, buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
     let p = products[Int(offer.product)]
     if p.isPublic && !offer.free { observedWillingness.add(offer.willingness) }
-    if !offer.onExchange || offer.free {
+    if offer.listing < 0 || offer.free {
       if offer.score > 0 {
         try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
-                 onExchange: offer.onExchange,
+                 exchange: offer.exchange,
                  price: offer.free ? 0 : offer.price, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                  friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel,
                  leakedCopy: offer.leakedCopy)
@@ -170,7 +174,8 @@ extension DataMarketModel {
     guard offer.willingness.isFinite, offer.willingness >= Self.tick else { return }
     let bidTicks = Int64(min(offer.willingness / Self.tick, Double(Int64.max >> 2)).rounded(.down))
     let b = Int32(waiting.count)
-    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty, product: offer.product, slot: -1,
+    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty, product: offer.product,
+                                exchange: offer.exchange, slot: -1,
                                 arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
                                 wealth: buyer.wealth, active: true))
@@ -179,16 +184,17 @@ extension DataMarketModel {
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
       return
     }
-    let left = engine.match(book: p.book, side: .buy, limit: bidTicks, quantity: 1)
+    let book = listings[Int(offer.listing)].book
+    let left = engine.match(book: book, side: .buy, limit: bidTicks, quantity: 1)
     if left == 0, let fill = engine.fills.first {
       waiting[Int(b)].active = false
       products[Int(offer.product)].conversions += 1
       try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
-               onExchange: true,
+               exchange: offer.exchange,
                price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
-    } else if engine.canRest(book: p.book, price: bidTicks) {
-      let slot = engine.rest(book: p.book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
+    } else if engine.canRest(book: book, price: bidTicks) {
+      let slot = engine.rest(book: book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot
       bidders[slot] = b
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)

@@ -12,11 +12,11 @@ extension DataMarketModel {
   /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
   /// nothing changes hands. An OPTION's trial and the buyer's exercise are decided here (stream
   /// "trials"); an unexercised option books no expected benefit.
-  func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, onExchange: Bool, price: Double, expectedValue ev: Double,
+  func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, exchange e: Int, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
             kernel: inout Kernel<Event>, leakedCopy: Bool = false) throws {
     let free = price == 0 && (products[Int(id)].isPublic || leakedCopy)
-    let e = onExchange ? products[Int(id)].exchange : -1
+    let onExchange = e >= 0
     let x = e >= 0 ? config.exchanges[e] : nil
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
     // M4: the membership fee, once a year per buyer firm and exchange
@@ -72,7 +72,8 @@ extension DataMarketModel {
   /// Counts a signed contract in the period's national, buyer-region and exchange activity.
   func record(_ c: Contract, waitedDays: Double) {
     let p = products[Int(c.product)]
-    let crossRegion = c.exchange >= 0 ? config.exchanges[c.exchange].region != c.buyerRegion : p.region != c.buyerRegion
+    // data crossing regions: the provider's region is not the buyer's (wherever it is traded)
+    let crossRegion = p.region != c.buyerRegion
     var a = DataMarketActivity()
     a.trades = 1
     a.gmv = c.price

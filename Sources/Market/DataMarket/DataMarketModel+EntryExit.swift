@@ -74,19 +74,13 @@ extension DataMarketModel {
     activeProviders = n0
   }
 
-  /// The provider of `id` leaves: its ask is withdrawn, it is no longer listed or offered
+  /// The provider of `id` leaves: its asks are withdrawn, it is no longer listed or offered
   /// bilaterally; waiting bids on it lapse with their buyers' patience.
   func exit(_ id: Int32, period: Int) {
-    var p = products[Int(id)]
-    p.active = false; p.exitedPeriod = period
-    if p.listed {
-      if p.askSlot >= 0 { engine.cancel(p.askSlot); p.askSlot = -1 }
-      p.listed = false
-      listedCount[p.exchange] -= 1
-      if let i = listed.firstIndex(of: id) { listed.remove(at: i) }
-    }
+    products[Int(id)].active = false; products[Int(id)].exitedPeriod = period
+    delist(id)
+    let p = products[Int(id)]
     if let i = productsByRegion[p.region].firstIndex(of: id) { productsByRegion[p.region].remove(at: i) }
-    products[Int(id)] = p
     national.providerExits += 1; byRegion[p.region].providerExits += 1
   }
 

@@ -6,20 +6,40 @@ extension DataMarketModel {
   /// Relative tolerance of the money identities (sums of many postings in floating point).
   static let moneyTolerance = 1e-9
 
-  /// The first broken invariant of the current state, or nil: no product's book is crossed;
+  /// The first broken invariant of the current state, or nil: no listing's book is crossed;
+  /// listings are consistent (each exchange's count is its approved listings, a product is listed
+  /// iff one of its listings is approved, no product lists twice in one region);
   /// money is conserved (each flow of this period's ledger nets to zero over the accounts, and
   /// buyer payments = provider receipts + exchange trade fees + public-operator revenue); limited
   /// licences are conserved (licences left + sales = the licence limit, never negative).
   /// O(products + accounts); contracts' histories are checked by ``DataMarketInvariants``.
   public func checkInvariants() -> String? {
     if let broken = crossedBookInvariant() { return broken }
+    if let broken = listingInvariant() { return broken }
     if let broken = moneyInvariant() { return broken }
     return licenceInvariant()
   }
 
   func crossedBookInvariant() -> String? {
-    for (i, p) in products.enumerated() where p.book >= 0 && engine.isCrossed(book: p.book) {
-      return "no book is crossed (product \(i)'s book has best bid \(engine.bestBid(p.book)!) ≥ best ask \(engine.bestAsk(p.book)!))"
+    for l in listings where l.book >= 0 && engine.isCrossed(book: l.book) {
+      return "no book is crossed (product \(l.product)'s book at exchange \(l.exchange) has best bid \(engine.bestBid(l.book)!) ≥ best ask \(engine.bestAsk(l.book)!))"
+    }
+    return nil
+  }
+
+  func listingInvariant() -> String? {
+    var perExchange = Array(repeating: 0, count: config.exchanges.count), active = 0
+    for l in listings where l.active { perExchange[l.exchange] += 1; active += 1 }
+    let listedNow = products.indices.filter { products[$0].listed }.count
+    if perExchange != listedCount || active != listed.count || listedNow != listedProducts.count {
+      return "listings are counted (approved per exchange \(perExchange), counted \(listedCount); \(active) approved, \(listed.count) recorded; \(listedNow) products listed, \(listedProducts.count) in the buyers' pool)"
+    }
+    for (i, p) in products.enumerated() {
+      let regions = listingsOf[i].map { exchangeRegion[listings[Int($0)].exchange] }
+      if Set(regions).count != regions.count { return "a product lists at most once per region (product \(i): regions \(regions))" }
+      if p.listed != listingsOf[i].contains(where: { listings[Int($0)].active }) {
+        return "a product is listed iff one of its listings is approved (product \(i))"
+      }
     }
     return nil
   }

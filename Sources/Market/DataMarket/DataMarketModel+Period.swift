@@ -31,7 +31,7 @@ extension DataMarketModel {
     auctionBids.removeAll(keepingCapacity: true)
     // M3: price revisions and re-posted asks (a lower ask may fill waiting bids)
     revisePrices()
-    for id in listed { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
+    for l in listed { let id = Int(listings[Int(l)].product); products[id].views = 0; products[id].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
     closeLeakagePeriod()         // M9: leaks and enforcement
     closeProviderPeriod(index)   // M12: upkeep, income per provider, exits
@@ -91,7 +91,7 @@ extension DataMarketModel {
     for (id, b, price) in batch {
       let w = waiting[Int(b)]
       if w.slot >= 0 { bidders[w.slot] = nil }
-      try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, honesty: w.honesty, onExchange: true, price: price, expectedValue: w.expectedValue,
+      try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, honesty: w.honesty, exchange: w.exchange, price: price, expectedValue: w.expectedValue,
                trueValue: w.trueValue, friction: w.frictionCosts, wealth: w.wealth, arrival: w.arrival, now: now, kernel: &kernel)
     }
   }

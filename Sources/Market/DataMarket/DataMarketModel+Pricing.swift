@@ -50,7 +50,7 @@ extension DataMarketModel {
     viewed.removeAll(keepingCapacity: true)
   }
 
-  /// Period-end price revision of every listed private product, and re-posting its ask (a lower
+  /// Period-end price revision of every listed private product, and re-posting its asks (a lower
   /// ask may fill waiting bids). Value-based: toward the profit-maximising price against the
   /// winning prices remembered (at least `minimumObservations`); adaptive: M3's conversion rule.
   func revisePrices() {
@@ -59,9 +59,10 @@ extension DataMarketModel {
     let memory = config.providers.demandMemory
     var scratch: [Double] = []
     scratch.reserveCapacity(memory)
-    for id in listed where !products[Int(id)].isPublic {
+    for l in listed where listings[Int(l)].primary && !products[Int(listings[Int(l)].product)].isPublic {
+      let id = listings[Int(l)].product
       var p = products[Int(id)]
-      let floor = priceFloor(p, exchange: p.exchange)
+      let floor = priceFloor(id)
       switch rule {
       case .valueBased:
         let n = min(winningSeen[Int(id)], memory)
@@ -80,7 +81,7 @@ extension DataMarketModel {
       case .costPlus: continue
       }
       products[Int(id)] = p
-      postAsk(id)
+      postAsks(id)
     }
   }
 

@@ -34,10 +34,13 @@ extension DataMarketModel {
     public var active = true
     public var enteredPeriod = 0
     public var exitedPeriod = -1
+    /// The exchange it chose first (its primary listing; −1 off-exchange only) and whether it is
+    /// listed anywhere. With multi-listing (M5) it may also list elsewhere (`listingsOf`).
     public var exchange = -1
     public var listed = false
-    public var book: Int32 = -1
-    public var askSlot: Int32 = -1
+    /// Its primary listing (an index into the model's listings; −1 none).
+    public var listing: Int32 = -1
+    /// Reviews of its listings, at every exchange.
     public var reviewAttempts = 0
     public var registrationAttempts = 0
     public var views = 0

@@ -42,19 +42,21 @@ extension DataMarketModel {
   /// Posts the reviewed cap on every public product; waiting bids it reaches are signed in the
   /// new period (and the new review cycle).
   func repostPublicAsks(now: Double, kernel: inout Kernel<Event>) throws {
-    for id in listed where products[Int(id)].isPublic {
-      products[Int(id)].price = publicCap
-      postAsk(id)
+    for l in listed where products[Int(listings[Int(l)].product)].isPublic {
+      products[Int(listings[Int(l)].product)].price = publicCap
+      postAsk(l)
     }
     try flushSignings(now: now, kernel: &kernel)
   }
 
-  /// Creates one of the operator's products; it lists at once at its region's exchange.
+  /// Creates one of the operator's products; it lists at once (no fees, no review) at its
+  /// region's exchange, and only there.
   func createPublicProduct(kernel: inout Kernel<Event>) throws {
     let id = createProduct(region: config.publicOperator.region, isPublic: true)
     // The operator's platform costs are booked per period (C_o); its products list at once.
     if let e = config.exchanges.firstIndex(where: { $0.region == config.publicOperator.region }) {
-      try list(id, exchange: e, kernel: &kernel)
+      products[Int(id)].exchange = e
+      try list(openListing(id, exchange: e, primary: true, feeShare: 0), kernel: &kernel)
     }
   }
 }

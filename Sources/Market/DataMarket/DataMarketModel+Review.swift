@@ -26,7 +26,7 @@ extension DataMarketModel {
     let x = config.exchanges[e]
     ledger.post(x.listingFee, .listingFee, from: .providers, to: .exchange(e))
     products[Int(id)].fees += x.listingFee
-    try submitForReview(id, exchange: e, kernel: &kernel)
+    try submitForReview(openListing(id, exchange: e, primary: true, feeShare: 1), kernel: &kernel)
   }
 
   /// A fixed fee as a share of the product's expected revenue N̂·p: how the providers' fee
@@ -36,55 +36,78 @@ extension DataMarketModel {
     return revenue > 0 ? fee / revenue : 0
   }
 
-  func submitForReview(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
+  /// Pays the review fee (the listing's share of f_rev) and queues listing `l` for review at its
+  /// exchange: first listings in one queue, a product's further listings (M5) in a second one
+  /// the servers take only when the first is empty.
+  func submitForReview(_ l: Int32, kernel: inout Kernel<Event>) throws {
+    let e = listings[Int(l)].exchange, id = listings[Int(l)].product
     let x = config.exchanges[e]
+    listings[Int(l)].reviewAttempts += 1
     products[Int(id)].reviewAttempts += 1
-    ledger.post(x.reviewFee, .reviewFee, from: .providers, to: .exchange(e))
-    products[Int(id)].fees += x.reviewFee
+    let fee = x.reviewFee * listings[Int(l)].feeShare
+    ledger.post(fee, .reviewFee, from: .providers, to: .exchange(e))
+    products[Int(id)].fees += fee
     if reviewBusy[e] < x.reviewServers {
       reviewBusy[e] += 1
-      try kernel.schedule(.reviewComplete(product: id), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
+      try kernel.schedule(.reviewComplete(listing: l), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
+    } else if listings[Int(l)].primary {
+      reviewQueues[e].pushBack(l)
     } else {
-      reviewQueues[e].pushBack(id)
+      secondaryReviewQueues[e].pushBack(l)
     }
   }
 
-  func reviewComplete(_ id: Int32, kernel: inout Kernel<Event>) throws {
-    let e = products[Int(id)].exchange
+  func reviewComplete(_ l: Int32, kernel: inout Kernel<Event>) throws {
+    let e = listings[Int(l)].exchange, id = listings[Int(l)].product
     let x = config.exchanges[e]
     ledger.post(x.reviewCost, .realCost, from: .exchange(e), to: .world)
     national.reviewsDone += 1; byExchange[e].reviewsDone += 1
     reviewBusy[e] -= 1
-    if let next = reviewQueues[e].popFront() {
+    if let next = reviewQueues[e].popFront() ?? secondaryReviewQueues[e].popFront() {
       reviewBusy[e] += 1
-      try kernel.schedule(.reviewComplete(product: next), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
+      try kernel.schedule(.reviewComplete(listing: next), after: -_log(screeningRNG.nextOpenUnitDouble()) * x.reviewDays)
     }
     let p = products[Int(id)]
+    let attempts = listings[Int(l)].reviewAttempts
     let caught = p.bad && unitDouble(&screeningRNG) < x.detection
-    let passes = p.reviewAttempts == 1 ? unitDouble(&screeningRNG) >= x.firstSubmissionFailure
-                                       : unitDouble(&screeningRNG) < x.resubmissionPass
+    let passes = attempts == 1 ? unitDouble(&screeningRNG) >= x.firstSubmissionFailure
+                               : unitDouble(&screeningRNG) < x.resubmissionPass
     if !caught && passes {
-      try list(id, exchange: e, kernel: &kernel)
-    } else if !caught && p.reviewAttempts == 1 {
-      try submitForReview(id, exchange: e, kernel: &kernel)
+      try list(l, kernel: &kernel)
+    } else if !caught && attempts == 1 {
+      try submitForReview(l, kernel: &kernel)
     } else {
       national.reviewRejections += 1; byExchange[e].reviewRejections += 1
     }
   }
 
-  func list(_ id: Int32, exchange e: Int, kernel: inout Kernel<Event>) throws {
+  /// Approves listing `l`: it gets its book and posts the product's ask there (raised to this
+  /// exchange's price floor if below it); a primary listing then considers listing elsewhere.
+  func list(_ l: Int32, kernel: inout Kernel<Event>) throws {
+    let id = listings[Int(l)].product, e = listings[Int(l)].exchange
     guard products[Int(id)].active else { return }   // exited while in review
-    var p = products[Int(id)]
-    p.exchange = e
-    p.listed = true
-    p.book = engine.addBook()
-    if !p.isPublic { p.price = max(p.price, priceFloor(p, exchange: e)) }
-    products[Int(id)] = p
-    postAsk(id)
-    listed.append(id)
-    listedCount[e] += 1
+    listings[Int(l)].book = engine.addBook()
+    admit(l)
     national.listingsApproved += 1; byExchange[e].listingsApproved += 1
+    let p = products[Int(id)]
+    let floor = p.isPublic ? 0 : priceFloor(p, exchange: e)
+    if p.price < floor {
+      products[Int(id)].price = floor
+      postAsks(id)
+    } else {
+      postAsk(l)
+    }
+    if listings[Int(l)].primary {
+      try listElsewhere(id, kernel: &kernel)
+    } else {
+      national.secondaryListings += 1; byExchange[e].secondaryListings += 1
+    }
     try flushSignings(now: kernel.now, kernel: &kernel)
+  }
+
+  /// Re-posts product `id`'s ask at every exchange where it is listed.
+  func postAsks(_ id: Int32) {
+    for l in listingsOf[Int(id)] where listings[Int(l)].active { postAsk(l) }
   }
 
   /// M3's price floor p_min = c/(1 − φ_s) at exchange `e`: below it a sale loses money.
@@ -92,24 +115,35 @@ extension DataMarketModel {
     ProviderPricing.floor(marginalCost: p.marginalCost, sellerFeeRate: config.exchanges[e].sellerFeeRate)
   }
 
-  /// Posts (or re-posts) the provider's ask: non-depleting for unlimited licences, else the
-  /// licences left. A re-posted lower ask trades with waiting bids at or above it.
-  func postAsk(_ id: Int32) {
+  /// The highest of those floors over the exchanges where product `id` is listed (its one
+  /// posted price must not lose money at any of them).
+  func priceFloor(_ id: Int32) -> Double {
     let p = products[Int(id)]
-    guard p.listed, p.licencesLeft > 0 else { return }
-    if p.askSlot >= 0 { engine.cancel(p.askSlot) }
+    var floor = 0.0
+    for l in listingsOf[Int(id)] where listings[Int(l)].active { floor = max(floor, priceFloor(p, exchange: listings[Int(l)].exchange)) }
+    return floor
+  }
+
+  /// Posts (or re-posts) the product's ask in listing `l`'s book: non-depleting for unlimited
+  /// licences, else the licences left. A re-posted lower ask trades with waiting bids at or above it.
+  func postAsk(_ l: Int32) {
+    let listing = listings[Int(l)]
+    let id = listing.product
+    let p = products[Int(id)]
+    guard listing.active, p.licencesLeft > 0 else { return }
+    if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
     let ticks = Self.ticks(p.price)
     if !p.limited {
-      engine.match(book: p.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
+      engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
       let fills = Array(engine.fills)
       // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
       for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
       // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
       // an ask that cannot rest is withdrawn until its next re-post.
-      products[Int(id)].askSlot = engine.canRest(book: p.book, price: ticks)
-        ? engine.rest(book: p.book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
+      listings[Int(l)].askSlot = engine.canRest(book: listing.book, price: ticks)
+        ? engine.rest(book: listing.book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
     } else {
-      products[Int(id)].askSlot = -1  // limited licences trade in the period's call auction
+      listings[Int(l)].askSlot = -1  // limited licences trade in the period's call auction
     }
   }
 }

@@ -14,19 +14,20 @@ import Simulation
 /// their willingness to pay; unmatched bids wait until patience runs out. Trades become contracts
 /// (M7) chosen by certainty equivalents, with benefits realised and settled later, and default.
 /// The public operator (M8) sells capped-price products, free for public-interest use, with a
-/// yearly MAR review and clawback. Leakage, readiness investment, bundles and entry/exit
-/// (M9–M12) are a later issue.
+/// yearly MAR review and clawback. Leakage (M9), readiness investment (M10), bundles (M11) and
+/// entry and exit (M12) have their own files; a listed product may also list at other regions'
+/// exchanges (`+Listing`, M5).
 ///
 /// A reference type: the model owns its matching engine (a class), so a copy of the model would
 /// share the books; one model is one run. Each DOMAIN module lives in its own extension file
-/// (`DataMarketModel+Providers.swift`, `+Registry`, `+Review`, `+Buyers`, `+Contracts`,
-/// `+PublicOperator`, `+Period`).
+/// (`DataMarketModel+Providers.swift`, `+Registry`, `+Review`, `+Listing`, `+Buyers`, `+Contracts`,
+/// `+PublicOperator`, `+Period`, `+Pricing`, `+Leakage`, `+Readiness`, `+Bundles`, `+EntryExit`).
 public final class DataMarketModel: SimulationModel {
   public enum Event: Sendable, CustomStringConvertible {
     case providerArrival(region: Int)
     case buyerArrival(region: Int)
     case registrationDecision(product: Int32)
-    case reviewComplete(product: Int32)
+    case reviewComplete(listing: Int32)
     case patienceEnd(buyer: Int32)
     case benefitRealization(contract: Int32)
     case periodEnd(Int)
@@ -35,7 +36,7 @@ public final class DataMarketModel: SimulationModel {
       case .providerArrival(let r): return "providerArrival(\(r))"
       case .buyerArrival(let r): return "buyerArrival(\(r))"
       case .registrationDecision(let p): return "registrationDecision(\(p))"
-      case .reviewComplete(let p): return "reviewComplete(\(p))"
+      case .reviewComplete(let l): return "reviewComplete(\(l))"
       case .patienceEnd(let b): return "patienceEnd(\(b))"
       case .benefitRealization(let c): return "benefitRealization(\(c))"
       case .periodEnd(let p): return "periodEnd(\(p))"
@@ -49,12 +50,23 @@ public final class DataMarketModel: SimulationModel {
   public internal(set) var contracts: [Contract] = []
   public internal(set) var periods: [PeriodRecord] = []
   var domainVectors: [Double] = []
+  /// Every listing (product × exchange, M5), approved or in review; per product its listings'
+  /// indices (the primary first); the approved listings; the products with one or more (what
+  /// buyers sample from, in order of first approval); per product × region its approved listing
+  /// at an exchange of that region (−1: none).
+  var listings: [Listing] = []
+  var listingsOf: [[Int32]] = []
   var listed: [Int32] = []
+  var listedProducts: [Int32] = []
+  var localListing: [Int32] = []
   var productsByRegion: [[Int32]]
   var waiting: [WaitingBuyer] = []
   var bidders: [Int32: Int32] = [:]      // bid slot → waiting buyer (for fills of resting bids)
   var auctionBids: [Int32: [(buyer: Int32, price: Int64)]] = [:]
+  /// Per exchange: listings waiting for review (first listings; a product's further listings,
+  /// served only when no first listing waits) and reviews in progress.
   var reviewQueues: [RingBuffer<Int32>]
+  var secondaryReviewQueues: [RingBuffer<Int32>]
   var reviewBusy: [Int]
   let engine = MatchingEngine(books: 0, initialSpan: 1024)
   var arrivalsRNG: [Xoshiro256StarStar]
@@ -94,7 +106,7 @@ public final class DataMarketModel: SimulationModel {
   var publicVolumeThisYear = 0
   /// This review year's observed willingness to pay for public products (bounded sample).
   var observedWillingness: WillingnessReservoir
-  /// Products listed at each exchange.
+  /// Listings at each exchange (N_list,e).
   var listedCount: [Int] = []
   /// Each exchange's region (read for every listing a buyer sees).
   let exchangeRegion: [Int]
@@ -180,6 +192,7 @@ public final class DataMarketModel: SimulationModel {
                                     providerWealth: config.providers.wealth, premiumShare: k.optionPremiumShare, trialDetection: k.trialDetection)
     productsByRegion = Array(repeating: [], count: config.regions.count)
     reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
+    secondaryReviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     reviewBusy = Array(repeating: 0, count: config.exchanges.count)
     ledger = DataMarketLedger(exchanges: config.exchanges.count)
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
@@ -248,8 +261,8 @@ public final class DataMarketModel: SimulationModel {
       try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
     case .registrationDecision(let p):
       try registrationDecision(p, kernel: &kernel)
-    case .reviewComplete(let p):
-      try reviewComplete(p, kernel: &kernel)
+    case .reviewComplete(let l):
+      try reviewComplete(l, kernel: &kernel)
     case .patienceEnd(let b):
       let w = waiting[Int(b)]
       if w.active {

@@ -1,0 +1,125 @@
+import Matching
+import Simulation
+
+// M5's multi-listing: a product listed at one exchange may also list at other regions'
+// exchanges, paying n_eff(L_e + f_rev) in all with n_eff = 1 + (n − 1)(1 − u); one review counts
+// everywhere iff u ≥ u*, otherwise each further exchange reviews the product again.
+extension DataMarketModel {
+  /// One product's listing at one exchange: its own book and resting ask. A product has a primary
+  /// listing (the exchange it chose first, M4) and, with multi-listing, secondary ones; buyers
+  /// see each listing separately, at that exchange's fees and with that exchange's region for M5.
+  struct Listing {
+    var product: Int32
+    var exchange: Int
+    /// Whether the product chose this exchange first (its primary listing, `Product.exchange`).
+    var primary: Bool
+    /// The share of L_e + f_rev it pays here: 1 for the primary, 1 − u for a secondary listing.
+    var feeShare: Double
+    var book: Int32 = -1
+    var askSlot: Int32 = -1
+    var reviewAttempts = 0
+    /// Approved and not withdrawn (the provider has not exited).
+    var active = false
+  }
+
+  /// Opens a listing record (not yet approved) of product `id` at exchange `e`.
+  func openListing(_ id: Int32, exchange e: Int, primary: Bool, feeShare: Double) -> Int32 {
+    let l = Int32(listings.count)
+    listings.append(Listing(product: id, exchange: e, primary: primary, feeShare: feeShare))
+    listingsOf[Int(id)].append(l)
+    if primary { products[Int(id)].listing = l }
+    return l
+  }
+
+  /// The listing through which a buyer of region `r` considers product `id`, or −1 if it does
+  /// not see it: its listing at an exchange of the buyer's region if it has one the buyer uses,
+  /// else its primary listing if the buyer uses that exchange and (another region's listing)
+  /// finds it visible, with probability `visibility` (M5). Multi-listing thus raises a product's
+  /// reach without counting it twice in a buyer's consideration set. Static, so that the buyers'
+  /// loop passes its local copies of the arrays.
+  static func visibleListing(_ id: Int32, region r: Int, regions: Int, local: [Int32], primary: Int32, listings: [Listing],
+                             uses: [Bool], regionOf: [Int], visibility: Double, rng: inout Xoshiro256StarStar) -> Int32 {
+    let own = local[Int(id) * regions + r]
+    if own >= 0 && uses[listings[Int(own)].exchange] { return own }
+    guard primary >= 0, primary != own else { return -1 }
+    let e = listings[Int(primary)].exchange
+    guard uses[e] else { return -1 }
+    if regionOf[e] != r && unitDouble(&rng) >= visibility { return -1 }
+    return primary
+  }
+
+  /// After its primary listing is approved, the provider of `id` also lists at each exchange of
+  /// a region none of its listings serves yet, in the exchanges' order, iff the margin on the
+  /// sales it would newly reach covers the extra fees:
+  /// N̂ · s_r · (1 − v) · (p(1 − φ_s) − c) · (1 − W/H) > (1 − u)(L_e + f_rev),
+  /// with s_r the region's share of buyer arrivals, v M5's cross-region visibility (what the
+  /// primary listing already reaches there), W the days its review would take at that exchange
+  /// (none at u ≥ u*) and H the provider's planning horizon. Limited-licence products sell their
+  /// K licences in one call auction and list once.
+  func listElsewhere(_ id: Int32, kernel: inout Kernel<Event>) throws {
+    let p = products[Int(id)]
+    guard config.multiListing, !p.isPublic, !p.limited, p.active else { return }
+    let u = config.unification
+    let reach = 1 - crossRegionVisibility
+    guard reach > 0 else { return }   // a unified market shows one listing everywhere
+    let totalRate = config.regions.indices.reduce(0.0) { $0 + config.buyerArrivalRate($1) }
+    guard totalRate > 0 else { return }
+    let horizon = Double(config.providers.planningHorizonPeriods) * config.periodDays
+    let recognised = u >= config.recognitionThreshold
+    for (e, x) in config.exchanges.enumerated() {
+      guard !listingsOf[Int(id)].contains(where: { exchangeRegion[listings[Int($0)].exchange] == x.region }) else { continue }
+      let margin = p.price * (1 - x.sellerFeeRate) - p.marginalCost
+      guard margin > 0 else { continue }
+      let wait = recognised ? 0 : expectedSecondaryWait(e)
+      let gain = config.providers.expectedSales * config.buyerArrivalRate(x.region) / totalRate * reach * margin * max(0, 1 - wait / horizon)
+      let fees = (1 - u) * (x.listingFee + x.reviewFee)
+      guard gain > fees else { continue }
+      let l = openListing(id, exchange: e, primary: false, feeShare: 1 - u)
+      ledger.post(x.listingFee * (1 - u), .listingFee, from: .providers, to: .exchange(e))
+      products[Int(id)].fees += x.listingFee * (1 - u)
+      if recognised {
+        // the primary approval counts here: the review fee is paid, nobody reviews again
+        ledger.post(x.reviewFee * (1 - u), .reviewFee, from: .providers, to: .exchange(e))
+        products[Int(id)].fees += x.reviewFee * (1 - u)
+        try list(l, kernel: &kernel)
+      } else {
+        try submitForReview(l, kernel: &kernel)
+      }
+    }
+  }
+
+  /// Days until a secondary review submitted now at exchange `e` would end: every review queued
+  /// ahead of it (first listings go first) and its own, at `reviewDays` each over the servers.
+  func expectedSecondaryWait(_ e: Int) -> Double {
+    let x = config.exchanges[e]
+    let ahead = reviewQueues[e].count + secondaryReviewQueues[e].count
+    return Double(ahead + 1) * x.reviewDays / Double(max(1, x.reviewServers))
+  }
+
+  /// The listings of product `id` that are approved and not withdrawn.
+  func activeListings(of id: Int32) -> [Int32] { listingsOf[Int(id)].filter { listings[Int($0)].active } }
+
+  /// Records approved listing `l` in the buyers' pool and its exchange's count.
+  func admit(_ l: Int32) {
+    let id = listings[Int(l)].product, e = listings[Int(l)].exchange
+    listings[Int(l)].active = true
+    if !products[Int(id)].listed { listedProducts.append(id) }
+    products[Int(id)].listed = true
+    listed.append(l)
+    listedCount[e] += 1
+    localListing[Int(id) * config.regions.count + exchangeRegion[e]] = l
+  }
+
+  /// Withdraws every listing of product `id` (its provider exits): asks cancelled, books idle.
+  func delist(_ id: Int32) {
+    for l in listingsOf[Int(id)] where listings[Int(l)].active {
+      if listings[Int(l)].askSlot >= 0 { engine.cancel(listings[Int(l)].askSlot); listings[Int(l)].askSlot = -1 }
+      listings[Int(l)].active = false
+      listedCount[listings[Int(l)].exchange] -= 1
+      localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = -1
+      if let i = listed.firstIndex(of: l) { listed.remove(at: i) }
+    }
+    if products[Int(id)].listed, let i = listedProducts.firstIndex(of: id) { listedProducts.remove(at: i) }
+    products[Int(id)].listed = false
+  }
+}
