@@ -48,7 +48,7 @@ extension WorkEstimate {
   }
 
   /// An upper bound on M4's buyer-arrival multiplier (1 + ν_B ln(1 + L)) / (1 + ν_B ln(1 + L_ref))
-  /// over a run: L, the listings at the home exchange, is at most every product ever created.
+  /// over a run: L, the listed products a region's buyers see, is at most every product ever created.
   /// Never below 1 (a thin market slows arrivals; the estimate stays an upper bound).
   static func networkMultiplier(_ c: DataMarketConfig, listings: Double) -> Double {
     let nu = c.buyerNetworkEffect

@@ -81,6 +81,25 @@ import Testing
     }
   }
 
+  /// M4's network effect reads the catalogue a region's buyers see: products listed there count
+  /// once however many exchanges they list at, the rest count v (all of them when unified).
+  @Test(arguments: [0.0, 0.2, 1.0])
+  func buyerArrivalsFollowTheVisibleCatalogueCountingEachProductOnce(unification u: Double) throws {
+    let m = try Self.run(Self.config(unification: u))
+    let c = m.config
+    let v = c.visibilityFloor + (1 - c.visibilityFloor) * u
+    let listed = m.products.indices.filter { m.products[$0].listed }
+    #expect(!listed.isEmpty)
+    for r in c.regions.indices {
+      let local = listed.filter { i in
+        m.listingsOf[i].contains { m.listings[Int($0)].active && c.exchanges[m.listings[Int($0)].exchange].region == r }
+      }.count
+      let seen = Double(local) + v * Double(listed.count - local)
+      let expected = c.buyerArrivalRate(r) * (1 + c.buyerNetworkEffect * _log(1 + seen)) / (1 + c.buyerNetworkEffect * _log(1 + c.networkReferenceListings))
+      #expect(abs(m.buyerRate(r) - expected) < 1e-12 * expected, "region \(r): \(m.buyerRate(r)) against \(expected)")
+    }
+  }
+
   /// W1's review cost: duplicated reviews in a fragmented market, one review when unified.
   @Test func reviewsPerListedProductFallWithUnification() throws {
     func reviewsPerProduct(_ u: Double) throws -> Double {

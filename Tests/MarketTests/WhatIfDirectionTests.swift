@@ -55,7 +55,7 @@ import Testing
     on.registry.mode = .national; on.registry.uptake = 1; on.registry.detection = 0.95
     let (a, _) = try measure(off), (b, _) = try measure(on)
     let before = Double(a.badTrades) / Double(a.trades), after = Double(b.badTrades) / Double(b.trades)
-    #expect(after < before - 0.03, "bad-trade share \(before) → \(after)")
+    #expect(after < 0.8 * before, "bad-trade share \(before) → \(after)")
   }
 
   @Test func higherSellerFeesLowerListings() throws {

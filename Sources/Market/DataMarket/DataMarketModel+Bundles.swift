@@ -73,10 +73,8 @@ extension DataMarketModel {
       let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
       guard !p.isPublic, !p.limited, !out.contains(where: { $0.product == id }) else { continue }
-      let l = Self.visibleListing(id, region: buyer.region, regions: config.regions.count, local: localListing, primary: p.listing,
-                                  listings: listings, uses: every, regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG)
-      guard l >= 0 else { continue }
-      let e = listings[Int(l)].exchange
+      guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, regions: config.regions.count, local: localListing, uses: every,
+                                             regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG) else { continue }
       let cross = exchangeRegion[e] != buyer.region
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: buyer.region)
       out.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,

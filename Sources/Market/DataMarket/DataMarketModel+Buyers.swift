@@ -66,7 +66,7 @@ extension DataMarketModel {
     let seg = config.buyers.segments[buyer.segment]
     drawParticipation()
     // read-only state held locally: a class's arrays would be retained on every access
-    let pool = listedProducts, all = listings, local = localListing, uses = participating, regionOf = exchangeRegion
+    let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
     let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
     let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
@@ -77,10 +77,8 @@ extension DataMarketModel {
       let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
       let p = products[Int(id)]
       guard p.licencesLeft > 0 else { continue }
-      let l = Self.visibleListing(id, region: r, regions: regions, local: local, primary: p.listing, listings: all, uses: uses,
-                                  regionOf: regionOf, visibility: visibility, rng: &rng)
-      guard l >= 0 else { continue }
-      let e = all[Int(l)].exchange
+      guard let (l, e) = Self.visibleListing(id, p, region: r, regions: regions, local: local, uses: uses, regionOf: regionOf,
+                                             visibility: visibility, rng: &rng) else { continue }
       let cross = regionOf[e] != r
       products[Int(id)].views += 1
       let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)

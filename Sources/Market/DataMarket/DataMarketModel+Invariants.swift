@@ -34,6 +34,9 @@ extension DataMarketModel {
     if perExchange != listedCount || active != listed.count || listedNow != listedProducts.count {
       return "listings are counted (approved per exchange \(perExchange), counted \(listedCount); \(active) approved, \(listed.count) recorded; \(listedNow) products listed, \(listedProducts.count) in the buyers' pool)"
     }
+    var local = Array(repeating: 0, count: config.regions.count)
+    for l in listings where l.active { local[exchangeRegion[l.exchange]] += 1 }
+    if local != localProducts { return "listings are counted (listed products per region \(local), counted \(localProducts))" }
     for (i, p) in products.enumerated() {
       let regions = listingsOf[i].map { exchangeRegion[listings[Int($0)].exchange] }
       if Set(regions).count != regions.count { return "a product lists at most once per region (product \(i): regions \(regions))" }

@@ -22,6 +22,9 @@ extension DataMarketModel {
     var active = false
   }
 
+  /// A product's approved listing in one region and its exchange (−1, −1: none there).
+  struct RegionalListing { var listing: Int32 = -1; var exchange: Int32 = -1 }
+
   /// Opens a listing record (not yet approved) of product `id` at exchange `e`.
   func openListing(_ id: Int32, exchange e: Int, primary: Bool, feeShare: Double) -> Int32 {
     let l = Int32(listings.count)
@@ -31,21 +34,19 @@ extension DataMarketModel {
     return l
   }
 
-  /// The listing through which a buyer of region `r` considers product `id`, or −1 if it does
-  /// not see it: its listing at an exchange of the buyer's region if it has one the buyer uses,
-  /// else its primary listing if the buyer uses that exchange and (another region's listing)
-  /// finds it visible, with probability `visibility` (M5). Multi-listing thus raises a product's
-  /// reach without counting it twice in a buyer's consideration set. Static, so that the buyers'
-  /// loop passes its local copies of the arrays.
-  static func visibleListing(_ id: Int32, region r: Int, regions: Int, local: [Int32], primary: Int32, listings: [Listing],
-                             uses: [Bool], regionOf: [Int], visibility: Double, rng: inout Xoshiro256StarStar) -> Int32 {
+  /// The listing (and its exchange) through which a buyer of region `r` considers product `p`,
+  /// or nil if it does not see it: its listing at an exchange of the buyer's region if it has one
+  /// the buyer uses, else its primary listing if the buyer uses that exchange and (another
+  /// region's listing) finds it visible, with probability `visibility` (M5). Multi-listing thus
+  /// raises a product's reach without counting it twice in a buyer's consideration set. Static,
+  /// so that the buyers' loop passes its local copies of the arrays; it reads no listing record.
+  static func visibleListing(_ id: Int32, _ p: Product, region r: Int, regions: Int, local: [RegionalListing],
+                             uses: [Bool], regionOf: [Int], visibility: Double, rng: inout Xoshiro256StarStar) -> (listing: Int32, exchange: Int)? {
     let own = local[Int(id) * regions + r]
-    if own >= 0 && uses[listings[Int(own)].exchange] { return own }
-    guard primary >= 0, primary != own else { return -1 }
-    let e = listings[Int(primary)].exchange
-    guard uses[e] else { return -1 }
-    if regionOf[e] != r && unitDouble(&rng) >= visibility { return -1 }
-    return primary
+    if own.listing >= 0 && uses[Int(own.exchange)] { return (own.listing, Int(own.exchange)) }
+    guard p.listing >= 0, p.listing != own.listing, uses[p.exchange] else { return nil }
+    if regionOf[p.exchange] != r && unitDouble(&rng) >= visibility { return nil }
+    return (p.listing, p.exchange)
   }
 
   /// After its primary listing is approved, the provider of `id` also lists at each exchange of
@@ -107,7 +108,8 @@ extension DataMarketModel {
     products[Int(id)].listed = true
     listed.append(l)
     listedCount[e] += 1
-    localListing[Int(id) * config.regions.count + exchangeRegion[e]] = l
+    localListing[Int(id) * config.regions.count + exchangeRegion[e]] = RegionalListing(listing: l, exchange: Int32(e))
+    localProducts[exchangeRegion[e]] += 1
   }
 
   /// Withdraws every listing of product `id` (its provider exits): asks cancelled, books idle.
@@ -116,7 +118,8 @@ extension DataMarketModel {
       if listings[Int(l)].askSlot >= 0 { engine.cancel(listings[Int(l)].askSlot); listings[Int(l)].askSlot = -1 }
       listings[Int(l)].active = false
       listedCount[listings[Int(l)].exchange] -= 1
-      localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = -1
+      localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = RegionalListing()
+      localProducts[exchangeRegion[listings[Int(l)].exchange]] -= 1
       if let i = listed.firstIndex(of: l) { listed.remove(at: i) }
     }
     if products[Int(id)].listed, let i = listedProducts.firstIndex(of: id) { listedProducts.remove(at: i) }

@@ -3,6 +3,7 @@ import Simulation
 
 extension DataMarketModel {
   /// A data product and its provider (one product per provider; the public operator owns several).
+  /// Qualities and readiness in [0, 1]; money (costs, price, revenue, fees, damages) in RMB 10,000.
   public struct Product: Sendable {
     public var region: Int
     public var isPublic: Bool
@@ -18,12 +19,22 @@ extension DataMarketModel {
     /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
     public var offersSample = false
     public var certified = false
-    /// M9: licences sold on and off exchanges (copies that may leak), and whether it has leaked.
+    // What a buyer reads of every product it considers, kept together (fewer cache lines):
+    /// The exchange it chose first (its primary listing; −1 off-exchange only) and whether it is
+    /// listed anywhere. With multi-listing (M5) it may also list elsewhere (`listingsOf`).
+    public var exchange = -1
+    public var listed = false
+    /// Its primary listing (an index into the model's listings; −1 none).
+    public var listing: Int32 = -1
+    /// Buyers who scored it this period (M3's adaptive conversion rate).
+    public var views = 0
+    /// M9: whether it has leaked, and the period it last leaked (its copy goes stale
+    /// `leakage.stalePeriods` later).
+    public var leaked = false
+    public var leakedPeriod = -1
+    /// M9: licences sold on and off exchanges (copies that may leak).
     public var copiesOn = 0
     public var copiesOff = 0
-    public var leaked = false
-    /// The period it last leaked (its copy goes stale `leakage.stalePeriods` later).
-    public var leakedPeriod = -1
     /// Damages received on enforcement (RMB 10,000; not in `revenue`, which is net trade receipts).
     public var damages = 0.0
     /// M10: certified AI-ready (readiness ≥ the threshold), and the readiness investment I made.
@@ -34,16 +45,9 @@ extension DataMarketModel {
     public var active = true
     public var enteredPeriod = 0
     public var exitedPeriod = -1
-    /// The exchange it chose first (its primary listing; −1 off-exchange only) and whether it is
-    /// listed anywhere. With multi-listing (M5) it may also list elsewhere (`listingsOf`).
-    public var exchange = -1
-    public var listed = false
-    /// Its primary listing (an index into the model's listings; −1 none).
-    public var listing: Int32 = -1
     /// Reviews of its listings, at every exchange.
     public var reviewAttempts = 0
     public var registrationAttempts = 0
-    public var views = 0
     public var conversions = 0
     public var sales = 0
     public var revenue = 0.0

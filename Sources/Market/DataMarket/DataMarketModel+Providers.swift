@@ -39,7 +39,7 @@ extension DataMarketModel {
     domainVectors.append(contentsOf: domain)
     domainNorms.append(Valuation.norm(domain, count: domain.count))
     listingsOf.append([])
-    localListing.append(contentsOf: repeatElement(-1, count: config.regions.count))
+    localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
     products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
                             readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
                             price: price,

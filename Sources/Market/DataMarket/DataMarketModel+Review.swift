@@ -131,8 +131,10 @@ extension DataMarketModel {
     let id = listing.product
     let p = products[Int(id)]
     guard listing.active, p.licencesLeft > 0 else { return }
-    if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
     let ticks = Self.ticks(p.price)
+    // an unchanged resting ask stays: the book is not crossed, so re-posting it would fill nothing
+    if !p.limited && listing.askSlot >= 0 && engine.price(listing.askSlot) == ticks { return }
+    if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
     if !p.limited {
       engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
       let fills = Array(engine.fills)

@@ -53,12 +53,16 @@ public final class DataMarketModel: SimulationModel {
   /// Every listing (product × exchange, M5), approved or in review; per product its listings'
   /// indices (the primary first); the approved listings; the products with one or more (what
   /// buyers sample from, in order of first approval); per product × region its approved listing
-  /// at an exchange of that region (−1: none).
+  /// at an exchange of that region and that exchange (−1: none), kept beside each other so that a
+  /// buyer's look-up touches one cache line.
   var listings: [Listing] = []
   var listingsOf: [[Int32]] = []
   var listed: [Int32] = []
   var listedProducts: [Int32] = []
-  var localListing: [Int32] = []
+  var localListing: [RegionalListing] = []
+  /// Per region: listed products with a listing at an exchange there; whether it has an exchange.
+  var localProducts: [Int]
+  let regionHasExchange: [Bool]
   var productsByRegion: [[Int32]]
   var waiting: [WaitingBuyer] = []
   var bidders: [Int32: Int32] = [:]      // bid slot → waiting buyer (for fills of resting bids)
@@ -198,6 +202,8 @@ public final class DataMarketModel: SimulationModel {
     byRegion = Array(repeating: DataMarketActivity(), count: config.regions.count)
     byExchange = Array(repeating: DataMarketActivity(), count: config.exchanges.count)
     listedCount = Array(repeating: 0, count: config.exchanges.count)
+    localProducts = Array(repeating: 0, count: config.regions.count)
+    regionHasExchange = config.regions.indices.map { r in config.exchanges.contains { $0.region == r } }
     exchangeRegion = config.exchanges.map(\.region)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
@@ -238,15 +244,19 @@ public final class DataMarketModel: SimulationModel {
     -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
   }
 
-  /// λ_B,r scaled by the home exchange's listings (M4's network effect). The buyer fee φ_b acts on
-  /// on-exchange participation only (`drawParticipation()`), not on a
-  /// region's whole demand.
+  /// λ_B,r scaled by the catalogue its buyers see (M4's network effect, with M5's visibility):
+  /// the products listed at an exchange of region r, plus v times those listed only elsewhere.
+  /// A multi-listed product counts once, and a unified market (v = 1) shows every region the
+  /// whole national catalogue. A region without an exchange has its configured rate. The buyer
+  /// fee φ_b acts on on-exchange participation only (`drawParticipation()`), not on a region's
+  /// whole demand.
   func buyerRate(_ r: Int) -> Double {
     let base = config.buyerArrivalRate(r)
-    guard let e = config.exchanges.firstIndex(where: { $0.region == r }) else { return base }
-    let listings = Double(listedCount[e])
+    guard regionHasExchange[r] else { return base }
+    let local = Double(localProducts[r])
+    let catalogue = local + crossRegionVisibility * (Double(listedProducts.count) - local)
     let nu = config.buyerNetworkEffect
-    return base * (1 + nu * _log(1 + listings)) / (1 + nu * _log(1 + config.networkReferenceListings))
+    return base * (1 + nu * _log(1 + catalogue)) / (1 + nu * _log(1 + config.networkReferenceListings))
   }
 
 
