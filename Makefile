@@ -21,8 +21,8 @@ release:
 	$(SWIFT) build -c release --product datamarket
 
 ## Calibrate the national baseline against the published figures (docs/calibration.md): at most 400
-## evaluations × 8 seeds (release build; 344 evaluations took 26 minutes on 2 busy cores, 1,233 s
-## of CPU: about 12 minutes for 400 on 2 idle cores). Starts afresh (a journal of an
+## evaluations × 8 seeds (release build; 400 evaluations took 29 minutes on 2 cores on
+## 2026-12-04, docs/calibration.md §6). Starts afresh (a journal of an
 ## older model would otherwise be reused); RESUME=1 resumes an interrupted run of the same model.
 ## Copy results/national-calibration/calibrated.json's fitted values into scenarios/baseline.json.
 calibrate: release
@@ -53,8 +53,8 @@ sensitivity: release
 	$(RELEASE_BIN) sweep scenarios/sweeps/sensitivity-levers.json --out results/sensitivity-levers --quiet --force
 	$(RELEASE_BIN) analyze results/sensitivity-levers
 
-## The what-if table of the README: W1–W6 and the cross runs W1 × W2, W4 × verification, 40 seeds
-## each, paired 95% CIs (about 10 minutes on 2 cores).
+## The what-if table of the README: W1–W6 and the cross runs W1 × W2, W1 × network effects, W4 × verification, 40 seeds
+## each, paired 95% CIs (about 2 minutes on 2 cores).
 whatif: release
 	bash scripts/whatif.sh
 

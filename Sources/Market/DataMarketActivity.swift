@@ -45,6 +45,9 @@ public struct DataMarketActivity: Sendable, Equatable {
   /// M11: bundles sold, their GMV, and per bundle the Gini of its payouts and the replication
   /// gain of its largest share.
   public var bundleSales = 0
+  /// Contracts of bundle buyers beyond the first (a bundle is one buyer matched, one contract per
+  /// provider): trades − this is the number of buyers matched.
+  public var extraBundleContracts = 0
   public var bundleGMV = 0.0
   public var bundlePayoutGini = RunningStatistics()
   public var bundleReplicationGain = RunningStatistics()
@@ -67,8 +70,8 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var refusals = 0
   public init() {}
 
-  /// Trades per buyer arrival; NaN without arrivals.
-  public var matchRate: Double { buyerArrivals > 0 ? Double(trades) / Double(buyerArrivals) : .nan }
+  /// Buyers matched (trades, a bundle counting once) per buyer arrival; NaN without arrivals.
+  public var matchRate: Double { buyerArrivals > 0 ? Double(trades - extraBundleContracts) / Double(buyerArrivals) : .nan }
   /// Mean days from arrival to contract; NaN without trades.
   public var meanTimeToMatchDays: Double { trades > 0 ? timeToMatchDays / Double(trades) : .nan }
   /// On-exchange share of GMV; NaN without GMV.
@@ -108,7 +111,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     readinessInvestments += o.readinessInvestments; readinessInvestment += o.readinessInvestment; aiReadyTrades += o.aiReadyTrades
     leaks += o.leaks; enforcements += o.enforcements; damages += o.damages; leakedUses += o.leakedUses
     leakageLostRevenue += o.leakageLostRevenue
-    bundleSales += o.bundleSales; bundleGMV += o.bundleGMV
+    bundleSales += o.bundleSales; bundleGMV += o.bundleGMV; extraBundleContracts += o.extraBundleContracts
     bundlePayoutGini.merge(o.bundlePayoutGini); bundleReplicationGain.merge(o.bundleReplicationGain)
     providerEntries += o.providerEntries; deterredEntrants += o.deterredEntrants; providerExits += o.providerExits
     defaults += o.defaults; settlements += o.settlements; listingsApproved += o.listingsApproved

@@ -70,7 +70,7 @@ enum RunReportPage {
     page.charts([
       chart("GMV", "RMB 10,000", series(periods, scope: "national", column: "gmv_wan_rmb") + series(periods, scope: "region", column: "gmv_wan_rmb")),
       chart("Trades", "trades", series(periods, scope: "national", column: "trades") + series(periods, scope: "region", column: "trades")),
-      chart("Match rate", "trades / arrivals", series(periods, scope: "national", column: "match_rate") + series(periods, scope: "region", column: "match_rate")),
+      chart("Match rate", "buyers matched / arrivals", series(periods, scope: "national", column: "match_rate") + series(periods, scope: "region", column: "match_rate")),
       chart("Mean price", "RMB 10,000", meanPrice(periods)),
     ])
     page.section("Exchanges", "On-exchange GMV and profit (Rev_e − Cost_e) per exchange.")

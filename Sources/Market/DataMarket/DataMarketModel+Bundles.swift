@@ -22,17 +22,12 @@ extension DataMarketModel {
   /// Whether the arriving buyer needs a bundle (stream "bundles").
   func needsBundle() -> Bool { config.bundles.share > 0 && unitDouble(&bundleRNG) < config.bundles.share }
 
-  /// The coverage value V·Σ_f μ_f(1 − Π_{k∈G}(1 − q_k x_{k,f})) of `products` at qualities `q`
-  /// (μ_f = 1/F).
-  func coverageValue(_ members: [Int32], quality q: (Int32) -> Double, scale v: Double) -> Double {
-    let f = config.bundles.features
-    var total = 0.0
-    for j in 0..<f {
-      var miss = 1.0
-      for k in members { miss *= 1 - q(k) * coverage[Int(k) * f + j] }
-      total += 1 - miss
-    }
-    return v * total / Double(f)
+  /// The quality a bundle buyer believes product `id` has: its claim, discounted by the chance
+  /// that it is bad after its primary exchange's review (M2).
+  func believedQuality(_ id: Int32) -> Double {
+    let p = products[Int(id)]
+    let pi = Valuation.posteriorBad(prior: config.badShare, pass: 1 - config.exchanges[p.exchange].detection)
+    return p.claimedQuality * (1 - pi * config.badShortfall)
   }
 
   /// A bundle buyer (M11): from its consideration set of visible listings it adds, greedily, the
@@ -43,22 +38,27 @@ extension DataMarketModel {
   func buyBundle(_ buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
     let candidates = bundleCandidates(buyer)
     guard !candidates.isEmpty else { return }
-    let believed: (Int32) -> Double = { [self] k in
-      let p = products[Int(k)]
-      let pi = Valuation.posteriorBad(prior: config.badShare, pass: 1 - config.exchanges[p.exchange].detection)
-      return p.claimedQuality * (1 - pi * config.badShortfall)
-    }
+    // The believed coverage value V·Σ_f μ_f(1 − Π_{k∈G}(1 − q̂_k x_{k,f})) (μ_f = 1/F), kept
+    // incrementally: miss[f] is the product over the bundle so far, so a candidate costs O(F).
+    let f = config.bundles.features, cover = coverage
+    let q = candidates.map { believedQuality($0.product) }
+    var miss = Array(repeating: 1.0, count: f), taken = Array(repeating: false, count: candidates.count)
     var chosen: [BundleCandidate] = []
     var value = 0.0, cost = 0.0
     while chosen.count < config.bundles.maxSize {
-      var best: (BundleCandidate, Double, Double)?
-      for c in candidates where !chosen.contains(where: { $0.product == c.product }) {
-        let v = coverageValue(chosen.map(\.product) + [c.product], quality: believed, scale: buyer.scale)
+      var best: (index: Int, value: Double, gain: Double)?
+      for (i, c) in candidates.enumerated() where !taken[i] {
+        var total = 0.0
+        for j in 0..<f { total += 1 - miss[j] * (1 - q[i] * cover[Int(c.product) * f + j]) }
+        let v = buyer.scale * total / Double(f)
         let gain = v - value - (c.price * c.multiplier + c.friction)
-        if gain > 0 && (best == nil || gain > best!.2) { best = (c, v, gain) }
+        if gain > 0 && (best == nil || gain > best!.gain) { best = (i, v, gain) }
       }
-      guard let (c, v, _) = best else { break }
-      chosen.append(c); value = v; cost += c.price * c.multiplier + c.friction
+      guard let b = best else { break }
+      let c = candidates[b.index]
+      taken[b.index] = true
+      for j in 0..<f { miss[j] *= 1 - q[b.index] * cover[Int(c.product) * f + j] }
+      chosen.append(c); value = b.value; cost += c.price * c.multiplier + c.friction
     }
     guard !chosen.isEmpty, value - cost > 0 else { return }
     try settleBundle(chosen, buyer: buyer, believedValue: value, kernel: &kernel)
@@ -110,10 +110,14 @@ extension DataMarketModel {
                                           permutations: m, using: &bundleRNG) {
       national.bundleReplicationGain.add(gain)
     }
+    let before = contracts.count
     for (i, c) in chosen.enumerated() {
       try sign(product: c.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
                exchange: c.exchange, price: payouts[i], expectedValue: shares[i] * believedValue, trueValue: shares[i] * trueValue,
                friction: c.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
     }
+    // one buyer matched, however many of its bundle's providers signed
+    let extra = max(0, contracts.count - before - 1)
+    national.extraBundleContracts += extra; byRegion[buyer.region].extraBundleContracts += extra
   }
 }

@@ -5,9 +5,10 @@ import Simulation
 // exchanges, paying n_eff(L_e + f_rev) in all with n_eff = 1 + (n − 1)(1 − u); one review counts
 // everywhere iff u ≥ u*, otherwise each further exchange reviews the product again.
 extension DataMarketModel {
-  /// One product's listing at one exchange: its own book and resting ask. A product has a primary
-  /// listing (the exchange it chose first, M4) and, with multi-listing, secondary ones; buyers
-  /// see each listing separately, at that exchange's fees and with that exchange's region for M5.
+  /// One product's listing at one exchange: its own book and resting ask, at the product's one
+  /// price (RMB 10,000). A product has a primary listing (the exchange it chose first, M4) and,
+  /// with multi-listing, secondary ones; a buyer reaches the product through one of them
+  /// (`visibleListing`) and trades at that exchange's fees.
   struct Listing {
     var product: Int32
     var exchange: Int
@@ -96,9 +97,6 @@ extension DataMarketModel {
     let ahead = reviewQueues[e].count + secondaryReviewQueues[e].count
     return Double(ahead + 1) * x.reviewDays / Double(max(1, x.reviewServers))
   }
-
-  /// The listings of product `id` that are approved and not withdrawn.
-  func activeListings(of id: Int32) -> [Int32] { listingsOf[Int(id)].filter { listings[Int($0)].active } }
 
   /// Records approved listing `l` in the buyers' pool and its exchange's count.
   func admit(_ l: Int32) {

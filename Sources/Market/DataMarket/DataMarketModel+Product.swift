@@ -4,42 +4,47 @@ import Simulation
 extension DataMarketModel {
   /// A data product and its provider (one product per provider; the public operator owns several).
   /// Qualities and readiness in [0, 1]; money (costs, price, revenue, fees, damages) in RMB 10,000.
+  ///
+  /// The fields a buyer reads of every product it considers come first and the flags are packed
+  /// together, so that they share the struct's first 64 bytes (one cache line): the buyers' loop
+  /// reads thousands of random products a second.
   public struct Product: Sendable {
     public var region: Int
-    public var isPublic: Bool
-    public var quality: Double
-    public var claimedQuality: Double
-    public var bad: Bool
-    public var readiness: Double
-    public var fixedCost: Double
-    public var marginalCost: Double
     public var price: Double
-    public var limited: Bool
+    public var marginalCost: Double
+    public var readiness: Double
     public var licencesLeft: Int
+    /// The exchange it chose first (its primary listing; −1 off-exchange only). With multi-listing
+    /// (M5) it may also list elsewhere (`listingsOf`).
+    public var exchange = -1
+    /// Its primary listing (an index into the model's listings; −1 none).
+    public var listing: Int32 = -1
+    public var isPublic: Bool
+    public var bad: Bool
+    public var limited: Bool
     /// Whether buyers may inspect a sample (trial) before buying (M2's d_sample).
     public var offersSample = false
     public var certified = false
-    // What a buyer reads of every product it considers, kept together (fewer cache lines):
-    /// The exchange it chose first (its primary listing; −1 off-exchange only) and whether it is
-    /// listed anywhere. With multi-listing (M5) it may also list elsewhere (`listingsOf`).
-    public var exchange = -1
+    /// M10: certified AI-ready (readiness ≥ the threshold).
+    public var aiReady = false
+    /// Listed at one exchange or more.
     public var listed = false
-    /// Its primary listing (an index into the model's listings; −1 none).
-    public var listing: Int32 = -1
-    /// Buyers who scored it this period (M3's adaptive conversion rate).
-    public var views = 0
     /// M9: whether it has leaked, and the period it last leaked (its copy goes stale
     /// `leakage.stalePeriods` later).
     public var leaked = false
     public var leakedPeriod = -1
+    /// Buyers who scored it this period (M3's adaptive conversion rate).
+    public var views = 0
+    public var quality: Double
+    public var claimedQuality: Double
+    public var fixedCost: Double
+    /// M10: the readiness investment I it made.
+    public var readinessInvestment = 0.0
     /// M9: licences sold on and off exchanges (copies that may leak).
     public var copiesOn = 0
     public var copiesOff = 0
     /// Damages received on enforcement (RMB 10,000; not in `revenue`, which is net trade receipts).
     public var damages = 0.0
-    /// M10: certified AI-ready (readiness ≥ the threshold), and the readiness investment I made.
-    public var aiReady = false
-    public var readinessInvestment = 0.0
     /// M12: whether the provider is in the market (it entered and has not exited), the period it
     /// entered (0-based) and the one it exited (−1: still in, or never entered).
     public var active = true

@@ -40,12 +40,10 @@ extension DataMarketModel {
     domainNorms.append(Valuation.norm(domain, count: domain.count))
     listingsOf.append([])
     localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
-    products.append(Product(region: region, isPublic: isPublic, quality: trueQuality, claimedQuality: claimed, bad: bad,
-                            readiness: readiness, fixedCost: fixed, marginalCost: isPublic ? 0 : p.marginalCost,
-                            price: price,
-                            limited: limited, licencesLeft: limited ? p.licenceLimit : Int.max,
-                            offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare,
-                            aiReady: aiReady, readinessInvestment: investment))
+    products.append(Product(region: region, price: price, marginalCost: isPublic ? 0 : p.marginalCost, readiness: readiness,
+                            licencesLeft: limited ? p.licenceLimit : Int.max, isPublic: isPublic, bad: bad, limited: limited,
+                            offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare, aiReady: aiReady,
+                            quality: trueQuality, claimedQuality: claimed, fixedCost: fixed, readinessInvestment: investment))
     providerGMV.append(0)
     drawCoverage()
     lastIncome.append(0)

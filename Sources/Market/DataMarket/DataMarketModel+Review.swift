@@ -132,14 +132,18 @@ extension DataMarketModel {
     let p = products[Int(id)]
     guard listing.active, p.licencesLeft > 0 else { return }
     let ticks = Self.ticks(p.price)
+    let resting = listing.askSlot >= 0 ? engine.price(listing.askSlot) : Int64.max
     // an unchanged resting ask stays: the book is not crossed, so re-posting it would fill nothing
-    if !p.limited && listing.askSlot >= 0 && engine.price(listing.askSlot) == ticks { return }
+    if !p.limited && resting == ticks { return }
     if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
     if !p.limited {
-      engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
-      let fills = Array(engine.fills)
-      // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
-      for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
+      // only a lower ask (or one posted where none rested) can reach waiting bids: match it first
+      if ticks < resting {
+        engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
+        let fills = Array(engine.fills)
+        // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
+        for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
+      }
       // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
       // an ask that cannot rest is withdrawn until its next re-post.
       listings[Int(l)].askSlot = engine.canRest(book: listing.book, price: ticks)
