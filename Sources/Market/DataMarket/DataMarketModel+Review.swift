@@ -139,7 +139,7 @@ extension DataMarketModel {
     if !p.limited {
       // only a lower ask (or one posted where none rested) can reach waiting bids: match it first
       if ticks < resting {
-        engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
+        _ = engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
         let fills = Array(engine.fills)
         // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
         for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
