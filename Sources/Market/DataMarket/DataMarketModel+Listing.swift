@@ -98,13 +98,12 @@ extension DataMarketModel {
     return Double(ahead + 1) * x.reviewDays / Double(max(1, x.reviewServers))
   }
 
-  /// Records approved listing `l` in the buyers' pool and its exchange's count.
+  /// Records approved listing `l`: its product in the buyers' pool, its exchange's and region's counts.
   func admit(_ l: Int32) {
     let id = listings[Int(l)].product, e = listings[Int(l)].exchange
     listings[Int(l)].active = true
     if !products[Int(id)].listed { listedProducts.append(id) }
     products[Int(id)].listed = true
-    listed.append(l)
     listedCount[e] += 1
     localListing[Int(id) * config.regions.count + exchangeRegion[e]] = RegionalListing(listing: l, exchange: Int32(e))
     localProducts[exchangeRegion[e]] += 1
@@ -118,7 +117,6 @@ extension DataMarketModel {
       listedCount[listings[Int(l)].exchange] -= 1
       localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = RegionalListing()
       localProducts[exchangeRegion[listings[Int(l)].exchange]] -= 1
-      if let i = listed.firstIndex(of: l) { listed.remove(at: i) }
     }
     if products[Int(id)].listed, let i = listedProducts.firstIndex(of: id) { listedProducts.remove(at: i) }
     products[Int(id)].listed = false

@@ -31,7 +31,7 @@ extension DataMarketModel {
     auctionBids.removeAll(keepingCapacity: true)
     // M3: price revisions and re-posted asks (a lower ask may fill waiting bids)
     revisePrices()
-    for l in listed { let id = Int(listings[Int(l)].product); products[id].views = 0; products[id].conversions = 0 }
+    for id in listedProducts { products[Int(id)].views = 0; products[Int(id)].conversions = 0 }
     try flushSignings(now: now, kernel: &kernel)
     closeLeakagePeriod()         // M9: leaks and enforcement
     closeProviderPeriod(index)   // M12: upkeep, income per provider, exits

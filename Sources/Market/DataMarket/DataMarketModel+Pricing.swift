@@ -59,8 +59,7 @@ extension DataMarketModel {
     let memory = config.providers.demandMemory
     var scratch: [Double] = []
     scratch.reserveCapacity(memory)
-    for l in listed where listings[Int(l)].primary && !products[Int(listings[Int(l)].product)].isPublic {
-      let id = listings[Int(l)].product
+    for id in listedProducts where !products[Int(id)].isPublic {
       var p = products[Int(id)]
       let floor = priceFloor(id)
       switch rule {

@@ -42,9 +42,9 @@ extension DataMarketModel {
   /// Posts the reviewed cap on every public product; waiting bids it reaches are signed in the
   /// new period (and the new review cycle).
   func repostPublicAsks(now: Double, kernel: inout Kernel<Event>) throws {
-    for l in listed where products[Int(listings[Int(l)].product)].isPublic {
-      products[Int(listings[Int(l)].product)].price = publicCap
-      postAsk(l)
+    for id in listedProducts where products[Int(id)].isPublic {
+      products[Int(id)].price = publicCap
+      postAsks(id)
     }
     try flushSignings(now: now, kernel: &kernel)
   }

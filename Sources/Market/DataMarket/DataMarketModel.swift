@@ -51,13 +51,12 @@ public final class DataMarketModel: SimulationModel {
   public internal(set) var periods: [PeriodRecord] = []
   var domainVectors: [Double] = []
   /// Every listing (product × exchange, M5), approved or in review; per product its listings'
-  /// indices (the primary first); the approved listings; the products with one or more (what
-  /// buyers sample from, in order of first approval); per product × region its approved listing
+  /// indices (the primary first); the products with an approved listing (what buyers sample
+  /// from, in order of first approval); per product × region its approved listing
   /// at an exchange of that region and that exchange (−1: none), kept beside each other so that a
   /// buyer's look-up touches one cache line.
   var listings: [Listing] = []
   var listingsOf: [[Int32]] = []
-  var listed: [Int32] = []
   var listedProducts: [Int32] = []
   var localListing: [RegionalListing] = []
   /// Per region: listed products with a listing at an exchange there; whether it has an exchange.
