@@ -137,10 +137,16 @@ public struct ContractChoice: Sendable, Equatable {
 
   /// The terms of `type` for `deal`, designed on the provider's belief.
   public func terms(_ type: ContractType, for deal: Deal) -> ContractTerms {
+    var memo = LogNormalTailMemo()
+    return terms(type, for: deal, memo: &memo)
+  }
+
+  /// The same, remembering the tail the design computes in `memo`.
+  func terms(_ type: ContractType, for deal: Deal, memo: inout LogNormalTailMemo) -> ContractTerms {
     ContractTerms.design(type, price: deal.price, upfrontShare: upfrontShare, providerExpectedBenefit: deal.providerExpectedBenefit,
                          sigma: sigma, misreporting: deal.misreporting, term: term, outcomeQuantile: outcomeQuantile,
                          expectedUses: expectedUses, premiumShare: premiumShare,
-                         exerciseProbability: 1 - min(1, max(0, deal.providerBadProbability)) * trialDetection)
+                         exerciseProbability: 1 - min(1, max(0, deal.providerBadProbability)) * trialDetection, memo: &memo)
   }
 
   /// The allowed contract with the highest buyer CE among those the provider accepts, with that
@@ -149,10 +155,11 @@ public struct ContractChoice: Sendable, Equatable {
   /// misreporting, are computed once for both.
   public func best(for deal: Deal) -> (terms: ContractTerms, buyerCE: Double)? {
     var best: (terms: ContractTerms, buyerCE: Double)?
+    var memo = LogNormalTailMemo()   // a SUBSCRIPTION's design and moments share one tail
     for type in allowed {
-      let t = terms(type, for: deal)
+      let t = terms(type, for: deal, memo: &memo)
       let provider = t.paymentMoments(expectedBenefit: deal.providerExpectedBenefit, sigma: sigma, varZ: varZ,
-                                      misreporting: deal.misreporting, misreportingVariance: deal.misreportingVariance)
+                                      misreporting: deal.misreporting, misreportingVariance: deal.misreportingVariance, memo: &memo)
       let providerCE = ContractTerms.providerCE(provider, sellerFeeRate: deal.sellerFeeRate, marginalCost: deal.marginalCost,
                                                 riskAversion: providerRiskAversion, wealth: providerWealth)
       guard providerCE >= 0 else { continue }

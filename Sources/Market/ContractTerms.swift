@@ -52,6 +52,17 @@ public struct ContractTerms: Sendable, Equatable {
   public static func design(_ type: ContractType, price p: Double, upfrontShare: Double, providerExpectedBenefit ey: Double,
                             sigma: Double, misreporting h: Double, term: Int, outcomeQuantile: Double, expectedUses: Double,
                             premiumShare: Double = 0.2, exerciseProbability q: Double = 1) -> ContractTerms {
+    var memo = LogNormalTailMemo()
+    return design(type, price: p, upfrontShare: upfrontShare, providerExpectedBenefit: ey, sigma: sigma, misreporting: h, term: term,
+                  outcomeQuantile: outcomeQuantile, expectedUses: expectedUses, premiumShare: premiumShare, exerciseProbability: q,
+                  memo: &memo)
+  }
+
+  /// The same, remembering the tail it computes in `memo` (``ContractChoice`` then takes the
+  /// payment's moments with it).
+  static func design(_ type: ContractType, price p: Double, upfrontShare: Double, providerExpectedBenefit ey: Double,
+                     sigma: Double, misreporting h: Double, term: Int, outcomeQuantile: Double, expectedUses: Double,
+                     premiumShare: Double, exerciseProbability q: Double, memo: inout LogNormalTailMemo) -> ContractTerms {
     var t = ContractTerms(type: type, upfront: p, share: 0, bonus: 0, threshold: 0, perUse: 0, expectedUses: 0)
     switch type {
     case .fixed: break
@@ -61,7 +72,7 @@ public struct ContractTerms: Sendable, Equatable {
     case .outcome:
       t.upfront = upfrontShare * p
       t.threshold = (1 - h) * ey * outcomeQuantile
-      let prob = ContractTerms.exceedance(threshold: t.threshold, mean: (1 - h) * ey, sigma: sigma)
+      let prob = ContractTerms.exceedance(threshold: t.threshold, mean: (1 - h) * ey, sigma: sigma, memo: &memo)
       t.bonus = prob > 0 ? (p - t.upfront) / prob : 0
     case .subscription:
       // the buyer continues past the first two periods iff Y/term ≥ p/term ⇔ Y ≥ p, with
@@ -69,7 +80,7 @@ public struct ContractTerms: Sendable, Equatable {
       // expected payment 2p_s + (term − 2)p_s·P = p
       let periods = Double(max(term, 2))
       t.threshold = p
-      let continues = ContractTerms.exceedance(threshold: p, mean: ey, sigma: sigma)
+      let continues = ContractTerms.exceedance(threshold: p, mean: ey, sigma: sigma, memo: &memo)
       let fee = p / (2 + (periods - 2) * continues)
       t.upfront = 2 * fee                      // the first two periods are always paid
       t.bonus = (periods - 2) * fee            // the rest, paid when the benefit covers the price
@@ -101,11 +112,23 @@ public struct ContractTerms: Sendable, Equatable {
     return m * (1 - normalCDF((_log(t / m) - s * s / 2) / s))
   }
 
+  /// The same through `memo` (identical results).
+  static func exceedance(threshold t: Double, mean m: Double, sigma s: Double, memo: inout LogNormalTailMemo) -> Double {
+    guard m > 0, t > 0, s > 0 else { return exceedance(threshold: t, mean: m, sigma: s) }
+    return memo.tail(threshold: t, mean: m, sigma: s).exceedance
+  }
+
   /// Both at once, sharing the logarithm: (P(Y ≥ t), E[Y·1[Y ≥ t]]).
   public static func exceedanceAndPartialMean(threshold t: Double, mean m: Double, sigma s: Double) -> (Double, Double) {
+    var memo = LogNormalTailMemo()
+    return exceedanceAndPartialMean(threshold: t, mean: m, sigma: s, memo: &memo)
+  }
+
+  /// The same through `memo` (identical results).
+  static func exceedanceAndPartialMean(threshold t: Double, mean m: Double, sigma s: Double, memo: inout LogNormalTailMemo) -> (Double, Double) {
     guard m > 0, t > 0, s > 0 else { return (exceedance(threshold: t, mean: m, sigma: s), partialMean(threshold: t, mean: m, sigma: s)) }
-    let l = _log(t / m)
-    return (1 - normalCDF((l + s * s / 2) / s), m * (1 - normalCDF((l - s * s / 2) / s)))
+    let (l, exceeds) = memo.tail(threshold: t, mean: m, sigma: s)
+    return (exceeds, m * (1 - normalCDF((l - s * s / 2) / s)))
   }
 
   public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
@@ -122,6 +145,13 @@ public struct ContractTerms: Sendable, Equatable {
   /// The same with Var Z = e^{σ²} − 1 given (the model computes it once).
   public func paymentMoments(expectedBenefit ey: Double, sigma s: Double, varZ: Double, misreporting h: Double,
                              misreportingVariance vh: Double) -> (mean: Double, variance: Double, covariance: Double) {
+    var memo = LogNormalTailMemo()
+    return paymentMoments(expectedBenefit: ey, sigma: s, varZ: varZ, misreporting: h, misreportingVariance: vh, memo: &memo)
+  }
+
+  /// The same through `memo` (identical results).
+  func paymentMoments(expectedBenefit ey: Double, sigma s: Double, varZ: Double, misreporting h: Double,
+                      misreportingVariance vh: Double, memo: inout LogNormalTailMemo) -> (mean: Double, variance: Double, covariance: Double) {
     let varY = ey * ey * varZ
     switch type {
     case .fixed:
@@ -133,7 +163,7 @@ public struct ContractTerms: Sendable, Equatable {
       // reported benefit ≥ threshold ⇔ Y ≥ threshold / (1 − h) (subscription: no reporting)
       let hh = type == .subscription ? 0 : h
       let trueThreshold = threshold / (1 - hh)
-      let (prob, partial) = ContractTerms.exceedanceAndPartialMean(threshold: trueThreshold, mean: ey, sigma: s)
+      let (prob, partial) = ContractTerms.exceedanceAndPartialMean(threshold: trueThreshold, mean: ey, sigma: s, memo: &memo)
       return (upfront + bonus * prob, bonus * bonus * prob * (1 - prob), bonus * (partial - ey * prob))
     case .usage:
       // U ~ Poisson(u0 Z): E = u0, Var = u0 + u0² Var Z, Cov(Y, U) = ey · u0 · Var Z

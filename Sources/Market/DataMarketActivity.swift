@@ -17,9 +17,9 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var publicFreeUses = 0
   public var readinessSum = 0.0
   public var pricePerQuality = RunningStatistics()
-  public var contractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
+  public var contractCounts = ContractTypeCounts()
   /// Contracts in bad products by type (M2's screening by contract design).
-  public var badContractCounts = [Int](repeating: 0, count: ContractType.allCases.count)
+  public var badContractCounts = ContractTypeCounts()
   /// Bad products revealed to a buyer by its sample inspection.
   public var sampleReveals = 0
   /// Σ E[Y] at true quality of paid trades, and of paid on-exchange trades (the price-to-benefit
@@ -103,7 +103,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     timeToMatchDays += o.timeToMatchDays; badTrades += o.badTrades; aiTrades += o.aiTrades; aiGMV += o.aiGMV
     publicCommercialTrades += o.publicCommercialTrades; publicFreeUses += o.publicFreeUses; readinessSum += o.readinessSum
     pricePerQuality.merge(o.pricePerQuality)
-    for i in contractCounts.indices { contractCounts[i] += o.contractCounts[i]; badContractCounts[i] += o.badContractCounts[i] }
+    contractCounts.add(o.contractCounts); badContractCounts.add(o.badContractCounts)
     sampleReveals += o.sampleReveals
     paidBenefit += o.paidBenefit; onExchangePaidBenefit += o.onExchangePaidBenefit
     onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)

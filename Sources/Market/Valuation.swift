@@ -24,6 +24,7 @@ public enum Valuation {
   }
 
   /// Σ a_i·b_{offset+i} and √Σ a_i² over the shared length, no allocation.
+  @inline(__always)
   public static func dot(_ a: [Double], _ b: [Double], offset: Int) -> Double {
     var dot = 0.0
     for i in 0..<min(a.count, b.count - offset) { dot += a[i] * b[offset + i] }

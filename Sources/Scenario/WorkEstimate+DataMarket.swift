@@ -14,7 +14,7 @@ extension WorkEstimate {
     let periodBytes = Double(c.periods) * Double(c.regions.count + c.exchanges.count + 2) * 512
     let firmBytes = Double(c.regions.count * c.buyers.firmsPerRegion * c.exchanges.count) * 4
     let perProduct = bytesPerProduct + Double(c.domains + c.providers.demandMemory + 2 * c.providers.exitWindowPeriods) * 8
-    let productBytes = products * perProduct + publicProducts * (publicBookLevels(c) - 1_024) * 8.125
+    let productBytes = products * perProduct + publicProducts * (publicBookLevels(c) - Double(DataMarketModel.initialBookLevels)) * 8.125
     let memory = buyers * bytesPerBuyer + productBytes + periodBytes + firmBytes + 1_048_576
 
     let buyerKeys = ["regions[].buyerArrivalRate", "buyers.arrivalMultiplier", "market.periods", "market.periodDays"]
@@ -36,13 +36,13 @@ extension WorkEstimate {
   /// a bitmap) from its lowest resting bid to its ask, twice as wide as that range, rounded up to
   /// a power of two: the operator's ask is its cap, κ_cap·MAR/Q̂ (at a tick of RMB 100, with Q̂ at
   /// least 1); under monopoly pricing (κ_cap = ∞) it follows the tail of willingness to pay, for
-  /// which 2^21 levels (17 MB) is twice the widest window seen in probes. Private products' asks
-  /// stay near their cost-plus or adaptive prices and their books at the first 1,024 levels.
+  /// which 2^21 levels (17 MB) is twice the widest window seen in probes. Private products' books
+  /// mostly stay at their first window (``DataMarketModel/initialBookLevels``).
   static func publicBookLevels(_ c: DataMarketConfig) -> Double {
     let o = c.publicOperator
     guard o.capMultiple.isFinite else { return Double(1 << 21) }
     let askTicks = o.capMultiple * c.mar / max(1, o.expectedVolume) / 0.01
-    var levels = 1_024.0
+    var levels = Double(DataMarketModel.initialBookLevels)
     while levels < 2 * askTicks && levels < Double(1 << 25) { levels *= 2 }
     return levels
   }

@@ -44,8 +44,10 @@ public struct WorkEstimate: Sendable, Equatable {
   /// Bytes per data-market buyer arrival that bids or signs: waiting record, bid-slot map entry,
   /// resting order, calendar entries, contract and its contracts.csv row.
   static var bytesPerBuyer: Double { 96 + 48 + 32 + 64 + Double(MemoryLayout<DataMarketModel.Contract>.stride) + 512 }
-  /// Bytes per product: record, its book's first window (1,024 levels and bitmap), GMV columns.
-  static var bytesPerProduct: Double { Double(MemoryLayout<DataMarketModel.Product>.stride) + 1_024 * 8 + 128 + 64 + 512 }
+  /// Bytes per product: record, its book's first window (levels and bitmap), GMV columns.
+  static var bytesPerProduct: Double {
+    Double(MemoryLayout<DataMarketModel.Product>.stride) + Double(DataMarketModel.initialBookLevels) * 8.125 + 128 + 64 + 512
+  }
 
   /// The estimate for `scenario`'s model.
   public static func of(_ scenario: Scenario) -> WorkEstimate {

@@ -16,7 +16,7 @@ import Testing
     for p in m.products where p.listed && !p.isPublic {
       #expect(p.price.isFinite && p.price > 0 && p.price <= DataMarketModel.maximumPrice)
     }
-    // prices stay in [floor, maximumPrice], so no book's window grows past a few initial ones
+    // prices stay in [floor, maximumPrice], so no book's window grows past a few thousand levels
     #expect(m.engine.levels.count <= m.engine.bookCount * 4 * 1_024)
   }
 }

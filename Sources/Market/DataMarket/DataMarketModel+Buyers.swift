@@ -70,6 +70,7 @@ extension DataMarketModel {
     let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
     let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
+    let year = Int32(calendar.year(atDay: buyer.arrival))
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -90,7 +91,7 @@ extension DataMarketModel {
       attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
-      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, now: buyer.arrival))
+      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
       let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
       let learns = !free && learnsPrice(p)
       if let b = best, !free {
@@ -204,7 +205,13 @@ extension DataMarketModel {
   /// M4: the membership fee m_b a buyer firm owes on a trade at exchange `e`: once a year per
   /// exchange, so zero if it already paid there this year.
   func membershipDue(firm: Int32, exchange e: Int, now: Double) -> Double {
-    memberSince[Int(firm) * config.exchanges.count + e] == Int32(calendar.year(atDay: now)) ? 0 : config.exchanges[e].membershipFee
+    membershipDue(firm: firm, exchange: e, year: Int32(calendar.year(atDay: now)))
+  }
+
+  /// The same in the calendar year `year` (a buyer weighing many listings finds its year once).
+  @inline(__always)
+  func membershipDue(firm: Int32, exchange e: Int, year: Int32) -> Double {
+    memberSince[Int(firm) * config.exchanges.count + e] == year ? 0 : config.exchanges[e].membershipFee
   }
 
   /// M4: whether the arriving buyer uses each exchange at all, with probability e^{−ε_B φ_b} (a
@@ -212,7 +219,7 @@ extension DataMarketModel {
   func drawParticipation() {
     if participating.count != config.exchanges.count { participating = Array(repeating: true, count: config.exchanges.count) }
     for (e, x) in config.exchanges.enumerated() {
-      participating[e] = x.buyerFeeRate <= 0 || unitDouble(&choiceRNG) < _exp(-config.buyerFeeElasticity * x.buyerFeeRate)
+      participating[e] = x.buyerFeeRate <= 0 || unitDouble(&choiceRNG) < participationProbability[e]
     }
   }
 

@@ -93,7 +93,7 @@ extension DataMarketModel {
         a.onExchangePaidBenefit = c.trueMeanBenefit
         if c.trueMeanBenefit > 0 { a.onExchangePriceToBenefitPerTrade.add(c.price / c.trueMeanBenefit) }
       }
-      if measuring { dealSizes.add(_log(c.price) / _log(10)) }
+      if measuring { dealSizes.add(_log(c.price) / Self.log10) }
     }
     if c.price > 0 { a.pricePerQuality.add(c.price / max(p.claimedQuality, 1e-9)) }
     if !c.free {
