@@ -56,17 +56,8 @@ public enum ProviderPricing {
 
   /// Value-based pricing's prior, before any buyer is observed: the monopoly price against a
   /// willingness to pay κ·V with V lognormal (the deal-size distribution's `median` and `mean`),
-  /// maximising (p(1 − φ_s) − c)·P(κV ≥ p) over a grid of 401 points z ∈ [−4, 6] of ln(p/κ) = μ + σz.
+  /// by ``MonopolyPriceGrid`` (a run tabulates the grid once).
   public static func lognormalMonopoly(scale kappa: Double, median: Double, mean: Double, sellerFeeRate fs: Double, marginalCost c: Double) -> Double {
-    let mu = log(median), sigma = (2 * log(max(mean, median) / median)).squareRoot()
-    guard kappa > 0, sigma > 0 else { return kappa * median }
-    var best = (price: kappa * median, profit: -Double.infinity)
-    for i in 0...400 {
-      let z = -4 + Double(i) * 0.025
-      let p = kappa * exp(mu + sigma * z)
-      let profit = (p * (1 - fs) - c) * 0.5 * erfc(z / 2.0.squareRoot())
-      if profit > best.profit { best = (p, profit) }
-    }
-    return best.price
+    MonopolyPriceGrid(median: median, mean: mean).price(scale: kappa, sellerFeeRate: fs, marginalCost: c)
   }
 }

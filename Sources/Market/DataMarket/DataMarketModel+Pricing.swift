@@ -22,8 +22,7 @@ extension DataMarketModel {
     let belief = 1 - config.badShare * (1 - _pow(1 - config.badShortfall, config.qualityExponent))
     let kappa = p.priorFit * claimedPower * (1 - omega * (1 - readiness)) * belief
     let fs = config.exchanges.map(\.sellerFeeRate).min() ?? 0
-    return ProviderPricing.lognormalMonopoly(scale: kappa, median: config.buyers.valueMedian, mean: config.buyers.valueMean,
-                                             sellerFeeRate: fs, marginalCost: p.marginalCost)
+    return monopolyGrid.price(scale: kappa, sellerFeeRate: fs, marginalCost: p.marginalCost)
   }
 
   /// Whether product `id` learns its price from the buyers who consider it.

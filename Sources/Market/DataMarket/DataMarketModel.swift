@@ -125,6 +125,8 @@ public final class DataMarketModel: SimulationModel {
   var participating: [Bool] = []
   /// Per exchange, e^{−ε_B φ_b}: the probability that a buyer uses it (M4), computed once.
   let participationProbability: [Double]
+  /// M3: value-based pricing's prior, tabulated for the run's deal-size distribution.
+  let monopolyGrid: MonopolyPriceGrid
   /// The year each buyer firm last paid each exchange's membership fee (firm × exchange; −1 never).
   var memberSince: [Int32]
   var firmRNG: Xoshiro256StarStar
@@ -213,6 +215,7 @@ public final class DataMarketModel: SimulationModel {
     regionHasExchange = config.regions.indices.map { r in config.exchanges.contains { $0.region == r } }
     exchangeRegion = config.exchanges.map(\.region)
     participationProbability = config.exchanges.map { _exp(-config.buyerFeeElasticity * $0.buyerFeeRate) }
+    monopolyGrid = MonopolyPriceGrid(median: config.buyers.valueMedian, mean: config.buyers.valueMean)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
     sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
