@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Market
+@testable import Simulation
+
+/// What the model computes once instead of per buyer or per entrant gives bit-identical results
+/// to computing it afresh (the outputs' byte-identity depends on it), on random inputs.
+@Suite struct ComputedOnceTests {
+  /// The monopoly price on the 401-point grid, computed the direct way: the oracle.
+  static func directMonopolyPrice(scale kappa: Double, median: Double, mean: Double, sellerFeeRate fs: Double, marginalCost c: Double) -> Double {
+    let mu = log(median), sigma = (2 * log(max(mean, median) / median)).squareRoot()
+    guard kappa > 0, sigma > 0 else { return kappa * median }
+    var best = (price: kappa * median, profit: -Double.infinity)
+    for i in 0...400 {
+      let z = -4 + Double(i) * 0.025
+      let p = kappa * exp(mu + sigma * z)
+      let profit = (p * (1 - fs) - c) * 0.5 * erfc(z / 2.0.squareRoot())
+      if profit > best.profit { best = (p, profit) }
+    }
+    return best.price
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func theTabulatedMonopolyPriceIsTheDirectOne(seed: UInt64) {
+    var rng = Xoshiro256StarStar(seed: seed)
+    for _ in 0..<20 {
+      let median = 1 + 500 * unitDouble(&rng), mean = median * (1 + 50 * unitDouble(&rng))
+      let grid = MonopolyPriceGrid(median: median, mean: mean)
+      for _ in 0..<50 {
+        let kappa = unitDouble(&rng) < 0.05 ? 0 : 2 * unitDouble(&rng), fs = 0.2 * unitDouble(&rng), c = 5 * unitDouble(&rng)
+        let direct = Self.directMonopolyPrice(scale: kappa, median: median, mean: mean, sellerFeeRate: fs, marginalCost: c)
+        #expect(grid.price(scale: kappa, sellerFeeRate: fs, marginalCost: c).bitPattern == direct.bitPattern)
+      }
+    }
+    // no spread: κ times the median
+    #expect(MonopolyPriceGrid(median: 30, mean: 30).price(scale: 0.5, sellerFeeRate: 0, marginalCost: 0) == 15)
+  }
+
+  @Test(arguments: [1, 2] as [UInt64])
+  func aRememberedTailIsTheComputedOne(seed: UInt64) {
+    var rng = Xoshiro256StarStar(seed: seed)
+    for _ in 0..<500 {
+      let t = 100 * unitDouble(&rng), m = 100 * unitDouble(&rng) + 1e-3, s = 2 * unitDouble(&rng) + 0.01
+      var memo = LogNormalTailMemo()
+      let first = ContractTerms.exceedance(threshold: t, mean: m, sigma: s, memo: &memo)
+      let (prob, partial) = ContractTerms.exceedanceAndPartialMean(threshold: t, mean: m, sigma: s, memo: &memo)   // from the memo
+      let (freshProb, freshPartial) = ContractTerms.exceedanceAndPartialMean(threshold: t, mean: m, sigma: s)
+      #expect(first.bitPattern == ContractTerms.exceedance(threshold: t, mean: m, sigma: s).bitPattern)
+      #expect(prob.bitPattern == freshProb.bitPattern && partial.bitPattern == freshPartial.bitPattern)
+      // a different threshold is computed afresh, not taken from the memo
+      let other = ContractTerms.exceedance(threshold: t * 1.5 + 1, mean: m, sigma: s, memo: &memo)
+      #expect(other.bitPattern == ContractTerms.exceedance(threshold: t * 1.5 + 1, mean: m, sigma: s).bitPattern)
+    }
+  }
+
+  @Test func contractTypeCountsAddTypeByType() {
+    var a = ContractTypeCounts(), b = ContractTypeCounts()
+    #expect(a.count == ContractType.allCases.count && a.allSatisfy { $0 == 0 })
+    for i in a.indices { a[i] = i + 1; b[i] = 10 * (i + 1) }
+    a.add(b)
+    #expect(Array(a) == a.indices.map { 11 * ($0 + 1) })
+    #expect(a.reduce(0, +) == 11 * a.count * (a.count + 1) / 2)
+  }
+}
