@@ -11,6 +11,13 @@
 /// a sift-down to remove and a sift-up to insert. Heap, arena and free list are reused, so in
 /// steady state scheduling and popping allocate nothing.
 ///
+/// Optional FIFO lanes (`fifoLanes` > 0) keep most of a model's constant-delay events out of the
+/// heap: an event is appended to the lane whose last event comes latest but not after it (in the
+/// calendar's order), so each lane stays sorted, and a pop takes the earliest of the heap's top
+/// and the lanes' fronts. A model whose events wait fixed delays (a benefit realised 180 days after
+/// signing, a bid expiring after 60) then keeps a small heap, whatever the number pending; the order
+/// of events is exactly the heap-only order.
+///
 ///     var calendar = EventCalendar<MyEvent>()
 ///     let h = calendar.schedule(.arrival(customer: 1), at: 2.5)
 ///     calendar.cancel(h)
@@ -35,6 +42,9 @@ public struct EventCalendar<Event> {
   /// Sequence number of the event scheduled into each slot (FIFO tie-break, handle check).
   @usableFromInline var sequences: ContiguousArray<UInt64> = []
   @usableFromInline var freeSlots: ContiguousArray<Int32> = []
+  /// The FIFO lanes, each sorted, and the (time, priority) of the last event appended to each.
+  @usableFromInline var lanes: ContiguousArray<RingBuffer<Entry>> = []
+  @usableFromInline var laneTails: ContiguousArray<(time: Double, priority: Int32)> = []
   @usableFromInline var nextSequence: UInt64 = 0
   /// The root entry was popped and its place not yet refilled (see the type's notes).
   @usableFromInline var rootIsVacant = false
@@ -43,10 +53,13 @@ public struct EventCalendar<Event> {
   /// The number of pending (scheduled, not cancelled, not popped) events.
   @inlinable public var count: Int { _count }
 
-  /// An empty calendar; `capacity` pre-sizes the storage.
-  @inlinable public init(capacity: Int = 0) {
+  /// An empty calendar; `capacity` pre-sizes the storage; `fifoLanes` FIFO lanes beside the heap
+  /// (see the type's notes; 0, the default, keeps every event in the heap).
+  @inlinable public init(capacity: Int = 0, fifoLanes: Int = 0) {
     heap.reserveCapacity(capacity); payloads.reserveCapacity(capacity)
     sequences.reserveCapacity(capacity); freeSlots.reserveCapacity(capacity)
+    lanes = ContiguousArray((0..<Swift.max(0, fifoLanes)).map { _ in RingBuffer<Entry>(capacity: 64) })
+    laneTails = ContiguousArray(repeating: (-Double.infinity, Int32.min), count: lanes.count)
   }
 
   /// Whether nothing is pending.
@@ -68,7 +81,13 @@ public struct EventCalendar<Event> {
       payloads.append(event)
       sequences.append(sequence)
     }
-    push(Entry(time: time, slot: slot, priority: Int32(truncatingIfNeeded: priority)))
+    let entry = Entry(time: time, slot: slot, priority: Int32(truncatingIfNeeded: priority))
+    if let lane = laneFor(entry) {
+      lanes[lane].pushBack(entry)
+      laneTails[lane] = (entry.time, entry.priority)
+    } else {
+      push(entry)
+    }
     _count += 1
     return EventHandle(slot: slot, sequence: sequence)
   }
@@ -86,9 +105,10 @@ public struct EventCalendar<Event> {
   /// The time of the next pending event, or `nil` if none.
   @inlinable public mutating func peekTime() -> Double? {
     settle()
-    while let top = heap.first {
+    while let (top, lane) = earliest() {
       if payloads[Int(top.slot)] != nil { return top.time }
-      freeSlots.append(popEntry().unsafelyUnwrapped.slot)
+      if lane < 0 { _ = popEntry() } else { _ = lanes[lane].popFront() }
+      freeSlots.append(top.slot)
     }
     return nil
   }
@@ -103,13 +123,13 @@ public struct EventCalendar<Event> {
   public mutating func pop(notAfter limit: Double) -> (time: Double, event: Event)? {
     while true {
       settle()
-      guard let top = heap.first else { return nil }
+      guard let (top, lane) = earliest() else { return nil }
       let s = Int(top.slot)
       if top.time > limit && payloads[s] != nil { return nil }
       let payload = payloads[s]
       payloads[s] = nil
       freeSlots.append(top.slot)
-      rootIsVacant = true
+      if lane < 0 { rootIsVacant = true } else { _ = lanes[lane].popFront() }
       if let event = payload {
         _count -= 1
         return (top.time, event)
@@ -124,10 +144,51 @@ public struct EventCalendar<Event> {
       payloads[Int(top.slot)] = nil
       freeSlots.append(top.slot)
     }
+    for k in lanes.indices {
+      while let top = lanes[k].popFront() {
+        payloads[Int(top.slot)] = nil
+        freeSlots.append(top.slot)
+      }
+    }
     _count = 0
   }
 
   // MARK: internals
+
+  /// The lane for `entry`: the one whose last event comes latest but not after `entry` (a later
+  /// event has a later sequence number, so equal time and priority keep FIFO order); nil when
+  /// every lane's last event comes after it, or there are no lanes.
+  @inlinable @inline(__always)
+  func laneFor(_ entry: Entry) -> Int? {
+    var chosen: Int?
+    var latest = (time: -Double.infinity, priority: Int32.min)
+    for k in laneTails.indices {
+      let tail = laneTails[k]
+      let fits = tail.time < entry.time || (tail.time == entry.time && tail.priority <= entry.priority)
+      if fits && (chosen == nil || tail.time > latest.time || (tail.time == latest.time && tail.priority > latest.priority)) {
+        chosen = k; latest = tail
+      }
+    }
+    return chosen
+  }
+
+  /// The earliest of the heap's top (lane −1) and the lanes' fronts, cancelled ones included.
+  /// The root must be settled.
+  @inlinable @inline(__always)
+  func earliest() -> (entry: Entry, lane: Int)? {
+    var best: (entry: Entry, lane: Int)? = heap.first.map { ($0, -1) }
+    for k in lanes.indices {
+      guard let f = lanes[k].front else { continue }
+      if let b = best {
+        let earlier = f.time != b.entry.time ? f.time < b.entry.time
+          : f.priority != b.entry.priority ? f.priority < b.entry.priority
+          : sequences[Int(f.slot)] < sequences[Int(b.entry.slot)]
+        if !earlier { continue }
+      }
+      best = (f, k)
+    }
+    return best
+  }
 
   /// Whether `a` comes before `b`: earlier time, then lower priority, then lower sequence.
   @inlinable @inline(__always)

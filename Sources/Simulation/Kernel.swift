@@ -14,10 +14,11 @@ public struct Kernel<Event> {
   @usableFromInline var calendar: EventCalendar<Event>
   @usableFromInline var stopRequested = false
 
-  /// A kernel with its clock at `start` and an empty calendar sized for `capacity` events.
-  @inlinable public init(start: Double = 0, capacity: Int = 0) {
+  /// A kernel with its clock at `start` and an empty calendar sized for `capacity` events, with
+  /// `fifoLanes` FIFO lanes beside its heap (``EventCalendar``).
+  @inlinable public init(start: Double = 0, capacity: Int = 0, fifoLanes: Int = 0) {
     _now = start
-    calendar = EventCalendar(capacity: capacity)
+    calendar = EventCalendar(capacity: capacity, fifoLanes: fifoLanes)
   }
 
   /// Pending events.

@@ -43,3 +43,5 @@
     head = 0
   }
 }
+
+extension RingBuffer: Sendable where Element: Sendable {}

@@ -24,9 +24,9 @@ public struct Simulator<Model: SimulationModel> {
   /// Its clock and calendar.
   public var kernel: Kernel<Model.Event>
 
-  @inlinable public init(model: Model, start: Double = 0, capacity: Int = 0) {
+  @inlinable public init(model: Model, start: Double = 0, capacity: Int = 0, fifoLanes: Int = 0) {
     self.model = model
-    self.kernel = Kernel(start: start, capacity: capacity)
+    self.kernel = Kernel(start: start, capacity: capacity, fifoLanes: fifoLanes)
   }
 
   /// Handles the next event, if any. Returns `false` when the calendar is empty.

@@ -44,10 +44,10 @@ import Testing
 
   /// Property: against a sorted-array oracle, on random schedule/cancel/peek/pop streams, the calendar
   /// pops exactly the oracle's order and never goes back in time.
-  @Test(arguments: 0..<20)
-  func matchesOracleOnRandomStreams(seed: UInt64) {
+  @Test(arguments: 0..<20, [0, 1, 3])
+  func matchesOracleOnRandomStreams(seed: UInt64, lanes: Int) {
     var rng = Xoshiro256StarStar(seed: seed)
-    var c = EventCalendar<Int>()
+    var c = EventCalendar<Int>(fifoLanes: lanes)
     var oracle: [(time: Double, priority: Int, seq: Int, id: Int)] = []
     var handles: [Int: EventHandle] = [:]
     var seq = 0, now = 0.0
@@ -68,7 +68,7 @@ import Testing
         oracle.sort { ($0.time, $0.priority, $0.seq) < ($1.time, $1.priority, $1.seq) }
         let expected = oracle.isEmpty ? nil : oracle.removeFirst()
         let got = c.pop()
-        #expect(got?.event == expected?.id, "seed \(seed) step \(step)")
+        #expect(got?.event == expected?.id, "seed \(seed) lanes \(lanes) step \(step)")
         if let got { #expect(got.time >= now); now = got.time }
       }
       #expect(c.count == oracle.count)
@@ -103,6 +103,40 @@ import Testing
       pops += 1
     }
     #expect(oracle.isEmpty && pops == n + n / 2)
+  }
+
+  /// Property: a model-like stream — arrivals at random gaps, each scheduling two fixed-delay
+  /// follow-ups (some cancelled), with ties — pops in the oracle's order with FIFO lanes, and the
+  /// lanes keep the fixed-delay events out of the heap.
+  @Test(arguments: [1, 2, 4])
+  func fixedDelayEventsFillTheLanesInTheOraclesOrder(lanes: Int) {
+    var rng = Xoshiro256StarStar(seed: UInt64(lanes))
+    var c = EventCalendar<Int>(fifoLanes: lanes)
+    var oracle: [(time: Double, priority: Int, seq: Int)] = []
+    var handles: [Int: EventHandle] = [:]
+    var seq = 0, now = 0.0, largestHeap = 0
+    func add(_ t: Double, _ p: Int) {
+      handles[seq] = c.schedule(seq, at: t, priority: p)
+      oracle.append((t, p, seq)); seq += 1
+    }
+    add(0, 0)
+    while let (time, id) = c.pop() {
+      oracle.sort { ($0.time, $0.priority, $0.seq) < ($1.time, $1.priority, $1.seq) }
+      let expected = oracle.removeFirst()
+      #expect(id == expected.seq && time == expected.time && time >= now, "lanes \(lanes) event \(id)")
+      now = time
+      largestHeap = max(largestHeap, c.heap.count)
+      if id % 3 == 0 && seq < 30_000 {   // an arrival: the next one, and two fixed-delay follow-ups
+        add(now + Double(rng.next() % 4) / 4, 0)
+        add(now + 60, Int(rng.next() % 2))
+        add(now + 180, 0)
+        if rng.next() % 5 == 0, let victim = oracle.last(where: { $0.seq != seq - 3 }), let h = handles[victim.seq] {
+          if c.cancel(h) { oracle.removeAll { $0.seq == victim.seq } }
+        }
+      }
+    }
+    #expect(oracle.isEmpty && c.count == 0)
+    if lanes >= 2 { #expect(largestHeap < 100, "the fixed-delay events stay out of the heap (largest heap \(largestHeap))") }
   }
 
   @Test func storageIsReusedInSteadyState() {

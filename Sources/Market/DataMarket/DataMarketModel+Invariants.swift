@@ -82,7 +82,7 @@ extension DataMarketModel {
   /// throws ``InvariantViolation``. Slow (O(products + contracts) per event); results are those of
   /// ``simulate(_:seed:)``.
   public static func simulateChecked(_ config: DataMarketConfig, seed: UInt64) throws -> (DataMarketModel, Int) {
-    var sim = Simulator(model: DataMarketModel(config: config, seed: seed), capacity: 1024)
+    var sim = Simulator(model: DataMarketModel(config: config, seed: seed), capacity: 1024, fifoLanes: calendarLanes)
     try sim.model.start(&sim.kernel)
     var history = DataMarketInvariants()
     if let broken = sim.model.checkInvariants() ?? history.check(sim.model) {
