@@ -172,20 +172,19 @@ public struct EventCalendar<Event> {
     return chosen
   }
 
-  /// The earliest of the heap's top (lane −1) and the lanes' fronts, cancelled ones included.
-  /// The root must be settled.
+  /// The earliest of the heap's top (lane −1) and the lanes' fronts, cancelled ones included,
+  /// by ``precedes(_:_:_:)``. The root must be settled.
   @inlinable @inline(__always)
-  func earliest() -> (entry: Entry, lane: Int)? {
+  mutating func earliest() -> (entry: Entry, lane: Int)? {
     var best: (entry: Entry, lane: Int)? = heap.first.map { ($0, -1) }
-    for k in lanes.indices {
-      guard let f = lanes[k].front else { continue }
-      if let b = best {
-        let earlier = f.time != b.entry.time ? f.time < b.entry.time
-          : f.priority != b.entry.priority ? f.priority < b.entry.priority
-          : sequences[Int(f.slot)] < sequences[Int(b.entry.slot)]
-        if !earlier { continue }
+    guard !lanes.isEmpty else { return best }
+    let fronts = lanes
+    sequences.withUnsafeMutableBufferPointer { seq in
+      for k in fronts.indices {
+        guard let f = fronts[k].front else { continue }
+        if let b = best, !EventCalendar.precedes(f, b.entry, seq) { continue }
+        best = (f, k)
       }
-      best = (f, k)
     }
     return best
   }
