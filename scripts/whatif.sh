@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# `make whatif`: runs the what-if sweeps W1–W6 and the cross runs (scenarios/whatif/, 40 seeds
+# `make whatif`: runs the what-if sweeps W1–W6, the cross runs and M3's versioning (scenarios/whatif/, 40 seeds
 # each, common random numbers) and prints each effect against its reference point with a paired
 # 95% CI, for the metrics each sweep file names on its first line (`// metrics: …`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/datamarket
-for f in scenarios/whatif/w*.json; do
+for f in ${WHATIF:-scenarios/whatif/*.json}; do
   name=$(basename "$f" .json)
   metrics=$(sed -n '1s|^// metrics: ||p' "$f")
   rm -rf "results/whatif/$name"   # a fresh folder: never resume results of an older build

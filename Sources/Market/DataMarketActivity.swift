@@ -35,6 +35,9 @@ public struct DataMarketActivity: Sendable, Equatable {
   public var readinessInvestments = 0
   public var readinessInvestment = 0.0
   public var aiReadyTrades = 0
+  /// M3's versions: trades of basic versions, and their GMV.
+  public var basicVersionTrades = 0
+  public var basicVersionGMV = 0.0
   /// M9: leak events, leaks stopped by enforcement and the damages paid, free substitute uses,
   /// and the sales they replaced at the product's price.
   public var leaks = 0
@@ -109,6 +112,7 @@ public struct DataMarketActivity: Sendable, Equatable {
     onExchangePriceToBenefitPerTrade.merge(o.onExchangePriceToBenefitPerTrade)
     attainableSurplus += o.attainableSurplus; tradeSurplus += o.tradeSurplus
     readinessInvestments += o.readinessInvestments; readinessInvestment += o.readinessInvestment; aiReadyTrades += o.aiReadyTrades
+    basicVersionTrades += o.basicVersionTrades; basicVersionGMV += o.basicVersionGMV
     leaks += o.leaks; enforcements += o.enforcements; damages += o.damages; leakedUses += o.leakedUses
     leakageLostRevenue += o.leakageLostRevenue
     bundleSales += o.bundleSales; bundleGMV += o.bundleGMV; extraBundleContracts += o.extraBundleContracts

@@ -82,6 +82,13 @@ public struct DataMarketConfig: Sendable, Equatable {
     public var licenceLimit = 5             // K_k
     /// Share of private products that offer a free sample or trial before purchase [assumed].
     public var sampleShare = 0.3
+    /// M3's optional versions by readiness tier [S37]: each private, unlimited product whose
+    /// readiness a exceeds `basicReadiness` also posts a basic version (readiness a_L =
+    /// `basicReadiness`) at ``ProviderPricing/basicVersion(price:highRatio:floor:)`` [assumed off].
+    public var versioning = false
+    /// a_L, the basic version's readiness: 0 is the raw data, without annotation or other
+    /// preparation for AI use [assumed].
+    public var basicReadiness = 0.0
     /// M12: entry conditioned on expected profit (after the warm-up), and exit after sustained losses.
     public var endogenousEntry = true
     public var exitEnabled = true

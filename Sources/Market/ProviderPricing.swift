@@ -14,6 +14,18 @@ public enum ProviderPricing {
   /// p_min = c/(1 − φ_s): below it a sale loses money after the seller fee.
   public static func floor(marginalCost c: Double, sellerFeeRate fs: Double) -> Double { c / max(1e-9, 1 - fs) }
 
+  /// M3's versions by readiness tier (Varian 1997, "Versioning Information Goods"): the basic
+  /// version's price p_L = max(ρ_H·p, p_min), where ρ_H is the basic version's value relative to
+  /// the full version (``Valuation/versionRatio(readiness:basicReadiness:readinessWeight:)``) for
+  /// the segment that values readiness most. At p_L that segment is indifferent between the
+  /// versions (before fees, friction and risk): the incentive constraint that keeps the buyers
+  /// with the highest willingness to pay for readiness on the full version binds, while buyers
+  /// who value readiness less pay less for the version they need — second-degree price
+  /// discrimination by quality tier. Never above the full price.
+  public static func basicVersion(price p: Double, highRatio rho: Double, floor: Double) -> Double {
+    min(p, max(p * rho, floor))
+  }
+
   /// Adaptive pricing: p ← clamp(p·e^{η(s − s*)}, p_min, p_max), s = conversions / views.
   public static func adapt(price p: Double, conversion s: Double, target: Double, rate eta: Double, floor: Double, ceiling: Double) -> Double {
     min(max(p * exp(eta * (s - target)), floor), ceiling)

@@ -43,6 +43,15 @@ public enum Valuation {
     v * fit * (1 - omega * (1 - a))
   }
 
+  /// M3's versions by readiness tier: what the basic version (readiness a_L, the tier below the
+  /// product's a) is worth relative to the full version to a buyer of readiness weight ω,
+  /// (1 − ω(1 − a_L))/(1 − ω(1 − a)) — M1's value is linear in that factor, so every buyer
+  /// value and belief scales by it. 0 when the full version is worth nothing to the buyer.
+  public static func versionRatio(readiness a: Double, basicReadiness aL: Double, readinessWeight omega: Double) -> Double {
+    let full = 1 - omega * (1 - a)
+    return full > 0 ? max(0, 1 - omega * (1 - aL)) / full : 0
+  }
+
   /// M1 at quality q given the scale: scale · q^β_q.
   public static func value(scale: Double, quality q: Double, qualityExponent beta: Double) -> Double {
     scale * _pow(max(0, q), beta)

@@ -155,6 +155,13 @@ public enum DataMarketColumns {
       C("ai_ready_listing_share", "share", "private listings certified AI-ready at the end of the run / private listings") {
         ratio($0.aiReadyListings, $0.privateListings)
       },
+      C("basic_version_trades", "trades", "trades of basic versions (M3's versions by readiness tier; 0 without providers.versioning)") {
+        .int($0.activity.basicVersionTrades)
+      },
+      C("basic_version_trade_share", "share", "basic-version trades / on-exchange trades") {
+        ratio($0.activity.basicVersionTrades, $0.activity.onExchangeTrades)
+      },
+      C("basic_version_gmv_wan_rmb", money, "GMV of basic-version trades") { .double($0.activity.basicVersionGMV) },
       C("leaks", "events", "products whose copies leaked (M9)") { .int($0.activity.leaks) },
       C("leaks_enforced", "events", "leaks stopped by a registered provider's enforcement") { .int($0.activity.enforcements) },
       C("damages_wan_rmb", money, "damages infringers paid on enforcement") { .double($0.activity.damages) },
@@ -289,6 +296,7 @@ public enum DataMarketColumns {
       a("public_commercial_trades", "trades", "paid sales of public data") { .int($0.publicCommercialTrades) },
       a("public_free_uses", "uses", "free public-interest uses") { .int($0.publicFreeUses) },
       a("sales_weighted_readiness", "[0, 1]", "mean readiness of the products traded") { .double($0.salesWeightedReadiness) },
+      a("basic_version_trades", "trades", "trades of basic versions (M3's versions)") { .int($0.basicVersionTrades) },
       a("readiness_investment_wan_rmb", money, "readiness investment Σ I (by the provider's region; 0 on exchange rows)") { .double($0.readinessInvestment) },
       a("price_per_quality_cv", "ratio", "CV of price / claimed quality") { .double($0.pricePerQuality.coefficientOfVariation) },
       C("listings", "listings", "listings at the period's end, a product listed at n exchanges counting n (national and exchange rows)") { row in row.listings.map { .int($0) } ?? .empty },

@@ -8,6 +8,8 @@ extension DataMarketModel {
   struct WaitingBuyer {
     var region: Int, segment: Int, firm: Int32, honesty: Double, product: Int32, exchange: Int, slot: Int32, arrival: Double
     var expectedValue: Double, trueValue: Double, frictionCosts: Double, wealth: Double, active: Bool
+    /// M3's versions: it bids for the basic version.
+    var basicVersion = false
   }
 
   /// The buyer now arriving: region, segment, scale V_j (RMB 10,000), wealth W_j.
@@ -19,9 +21,10 @@ extension DataMarketModel {
   /// One offer a buyer weighs: a listing (its index and exchange) or a bilateral deal (both −1),
   /// with the buyer's belief, friction
   /// (real costs: search, due diligence, cross-region; the membership fee is a transfer, counted
-  /// in the score but not here), score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay.
+  /// in the score but not here), score (best CE over the allowed contracts, −∞ if none is acceptable) and willingness to pay;
+  /// `basicVersion`: the offer is a listing's basic version (M3's versions).
   struct Offer { var product: Int32; var listing: Int32; var exchange: Int; var price: Double; var expectedValue: Double; var trueValue: Double
-    var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false }
+    var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false; var basicVersion = false }
 
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     national.buyerArrivals += 1; byRegion[r].buyerArrivals += 1
@@ -71,6 +74,7 @@ extension DataMarketModel {
     let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
     let year = Int32(calendar.year(atDay: buyer.arrival))
+    let versions = config.providers.versioning
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -91,14 +95,31 @@ extension DataMarketModel {
       attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
-      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
+      let membership = free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year)
+      let costs = friction + membership
       let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
       let learns = !free && learnsPrice(p)
+      // M3's versions: the basic version is weighed after the full one, whichever way the full
+      // one's weighing ends (ties keep the full version)
+      defer {
+        if versions && !free && offersBasicVersion(p),
+           let o = basicVersionOffer(id, p, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised,
+                                     crossRegion: cross, membership: membership, readinessWeight: seg.readinessWeight, buyer: buyer,
+                                     bestScore: best?.score ?? -.infinity),
+           best == nil || o.score > best!.score {
+          best = o
+        }
+      }
       if let b = best, !free {
         let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
                                                 misreporting: config.contracts.misreportingOn)
         if bound < b.score - Self.boundMargin(b.score) {
-          if learns { viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k)) }
+          if learns {
+            let basic = versions && versionable(p)
+              ? basicVersionValue(p, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs, readinessWeight: seg.readinessWeight)
+              : -.infinity
+            viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k, basicValue: basic))
+          }
           continue   // cannot beat the best offer so far, whatever the contract
         }
       }
@@ -106,8 +127,12 @@ extension DataMarketModel {
         : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
                                            marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
       guard score > -.infinity else { continue }           // the provider would accept no allowed contract
-      if learns { viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k)) }
       let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
+      if learns {
+        let basic = versions && versionable(p)
+          ? basicVersionValue(p, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight) : -.infinity
+        viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k, basicValue: basic))
+      }
       let wtp = (ev - costs - risk) / k
       let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
                     willingness: wtp, free: free, leakedCopy: leakedCopy)
@@ -177,13 +202,13 @@ extension DataMarketModel {
                                 exchange: offer.exchange, slot: -1,
                                 arrival: buyer.arrival,
                                 expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
-                                wealth: buyer.wealth, active: true))
+                                wealth: buyer.wealth, active: true, basicVersion: offer.basicVersion))
     if p.limited {
       auctionBids[offer.product, default: []].append((b, bidTicks))
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
       return
     }
-    let book = listings[Int(offer.listing)].book
+    let book = offer.basicVersion ? listings[Int(offer.listing)].basicBook : listings[Int(offer.listing)].book
     let left = engine.match(book: book, side: .buy, limit: bidTicks, quantity: 1)
     if left == 0, let fill = engine.fills.first {
       waiting[Int(b)].active = false
@@ -191,7 +216,8 @@ extension DataMarketModel {
       try sign(product: offer.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
                exchange: offer.exchange,
                price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
-               friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel)
+               friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel,
+               basicVersion: offer.basicVersion)
     } else if engine.canRest(book: book, price: bidTicks) {
       let slot = engine.rest(book: book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot

@@ -24,6 +24,8 @@ extension DataMarketModel {
     public var cash: Double
     /// A free public-interest use of public data (no payment, no contract type chosen).
     public var free = false
+    /// M3's versions: the buyer bought the product's basic version (readiness a_L).
+    public var basicVersion = false
     public var paid = 0.0
     public var benefit = Double.nan
     public var defaulted = false

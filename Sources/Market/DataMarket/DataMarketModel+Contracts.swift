@@ -11,10 +11,11 @@ extension DataMarketModel {
   /// activity. A public-interest use of public data is free and flagged `free`; a paid trade for
   /// which the provider accepts none of the allowed types is refused (counted in `refusals`) and
   /// nothing changes hands. An OPTION's trial and the buyer's exercise are decided here (stream
-  /// "trials"); an unexercised option books no expected benefit.
+  /// "trials"); an unexercised option books no expected benefit. `basicVersion`: the buyer bought
+  /// the product's basic version (M3's versions; `ev` and `trueEV` are that version's).
   func sign(product id: Int32, buyerRegion r: Int, segment: Int, firm: Int32, honesty: Double, exchange e: Int, price: Double, expectedValue ev: Double,
             trueValue trueEV: Double, friction: Double, wealth: Double, arrival: Double, now: Double,
-            kernel: inout Kernel<Event>, leakedCopy: Bool = false) throws {
+            kernel: inout Kernel<Event>, leakedCopy: Bool = false, basicVersion: Bool = false) throws {
     let free = price == 0 && (products[Int(id)].isPublic || leakedCopy)
     let onExchange = e >= 0
     let x = e >= 0 ? config.exchanges[e] : nil
@@ -40,6 +41,7 @@ extension DataMarketModel {
     let cid = contracts.count
     var contract = Contract(id: cid, product: id, buyerRegion: r, segment: segment, exchange: e, terms: terms, price: price,
                             signedAt: now, trueMeanBenefit: trueEV, believedMeanBenefit: ev, misreporting: ownH, cash: wealth, free: free)
+    contract.basicVersion = basicVersion
     if terms.type == .option {
       let foundBad = products[Int(id)].bad && unitDouble(&trialRNG) < contractChoice.trialDetection
       contract.exercised = deal.option(trialDetection: contractChoice.trialDetection)
@@ -83,8 +85,10 @@ extension DataMarketModel {
     a.badTrades = p.bad ? 1 : 0
     if config.buyers.segments[c.segment].ai { a.aiTrades = 1; a.aiGMV = c.price }
     if p.isPublic { if c.free { a.publicFreeUses = 1 } else { a.publicCommercialTrades = 1 } }
-    a.readinessSum = p.readiness
-    if p.aiReady { a.aiReadyTrades = 1 }
+    // M3's versions: a basic version has the basic tier's readiness and is not AI-ready
+    a.readinessSum = c.basicVersion ? min(p.readiness, config.providers.basicReadiness) : p.readiness
+    if p.aiReady && !c.basicVersion { a.aiReadyTrades = 1 }
+    if c.basicVersion { a.basicVersionTrades = 1; a.basicVersionGMV = c.price }
     let served = !(c.free && !p.isPublic)   // a leaked copy: the provider serves nothing
     a.tradeSurplus = (c.exercised ? c.trueMeanBenefit : 0) - (served ? p.marginalCost : 0)
     if c.price > 0 {

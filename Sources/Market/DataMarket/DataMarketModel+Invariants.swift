@@ -24,6 +24,10 @@ extension DataMarketModel {
     for l in listings where l.book >= 0 && engine.isCrossed(book: l.book) {
       return "no book is crossed (product \(l.product)'s book at exchange \(l.exchange) has best bid \(engine.bestBid(l.book)!) ≥ best ask \(engine.bestAsk(l.book)!))"
     }
+    for l in listings where l.basicBook >= 0 && engine.isCrossed(book: l.basicBook) {
+      let b = l.basicBook
+      return "no book is crossed (product \(l.product)'s basic-version book at exchange \(l.exchange) has best bid \(engine.bestBid(b)!) ≥ best ask \(engine.bestAsk(b)!))"
+    }
     return nil
   }
 

@@ -18,6 +18,9 @@ extension DataMarketModel {
     var feeShare: Double
     var book: Int32 = -1
     var askSlot: Int32 = -1
+    /// M3's versions: the basic version's book and resting ask here (−1: none).
+    var basicBook: Int32 = -1
+    var basicAskSlot: Int32 = -1
     var reviewAttempts = 0
     /// Approved and not withdrawn (the provider has not exited).
     var active = false
@@ -113,6 +116,7 @@ extension DataMarketModel {
   func delist(_ id: Int32) {
     for l in listingsOf[Int(id)] where listings[Int(l)].active {
       if listings[Int(l)].askSlot >= 0 { engine.cancel(listings[Int(l)].askSlot); listings[Int(l)].askSlot = -1 }
+      if listings[Int(l)].basicAskSlot >= 0 { engine.cancel(listings[Int(l)].basicAskSlot); listings[Int(l)].basicAskSlot = -1 }
       listings[Int(l)].active = false
       listedCount[listings[Int(l)].exchange] -= 1
       localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = RegionalListing()

@@ -92,7 +92,8 @@ extension DataMarketModel {
       let w = waiting[Int(b)]
       if w.slot >= 0 { bidders[w.slot] = nil }
       try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, honesty: w.honesty, exchange: w.exchange, price: price, expectedValue: w.expectedValue,
-               trueValue: w.trueValue, friction: w.frictionCosts, wealth: w.wealth, arrival: w.arrival, now: now, kernel: &kernel)
+               trueValue: w.trueValue, friction: w.frictionCosts, wealth: w.wealth, arrival: w.arrival, now: now, kernel: &kernel,
+               basicVersion: w.basicVersion)
     }
   }
 }

@@ -5,7 +5,9 @@ import Simulation
 extension DataMarketModel {
   /// A listing the arriving buyer scored: its certainty equivalent (or, where the buyer skipped
   /// scoring it, the upper bound that ruled it out), price and price multiplier 1 + φ_b.
-  struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double }
+  /// With M3's versions, `basicValue` is the buyer's CE of the basic version at price 0
+  /// (`basicVersionValue`; −∞ where the product has no basic version to offer).
+  struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double; var basicValue = -Double.infinity }
 
   /// The first posted price of a new private product. Value-based: the monopoly price against the
   /// provider's prior about a viewer's willingness to pay, κ·V with V the deal-size distribution
@@ -37,12 +39,19 @@ extension DataMarketModel {
     for (i, v) in viewed.enumerated() {
       if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
     }
-    let memory = config.providers.demandMemory
+    let memory = config.providers.demandMemory, versions = config.providers.versioning
     for (i, v) in viewed.enumerated() {
       let alternative = max(0, i == firstIndex ? second : first)
       let w = v.price + (v.score - alternative) / v.multiplier
-      guard w > 0, w.isFinite else { continue }
       let k = Int(v.product)
+      if versions {
+        // M3's versions: a viewer who would buy either version at some price counts
+        let wL = (v.basicValue - alternative) / v.multiplier
+        guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
+        basicWinningPrices[k * memory + winningSeen[k] % memory] = wL.isFinite ? wL : 0
+      } else {
+        guard w > 0, w.isFinite else { continue }
+      }
       winningPrices[k * memory + winningSeen[k] % memory] = w
       winningSeen[k] += 1
     }
@@ -65,10 +74,20 @@ extension DataMarketModel {
       case .valueBased:
         let n = min(winningSeen[Int(id)], memory)
         guard n >= Self.minimumObservations else { continue }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: winningPrices[Int(id) * memory ..< Int(id) * memory + n])
+        let ring = Int(id) * memory ..< Int(id) * memory + n
         let fs = config.exchanges[p.exchange].sellerFeeRate
-        let target = ProviderPricing.demandOptimal(winningPrices: &scratch, sellerFeeRate: fs, marginalCost: p.marginalCost) ?? floor
+        let target: Double
+        if versionable(p) {
+          // M3's versions: the full price and whether to offer the basic version, against both demands
+          let choice = VersionMenu.optimal(full: Array(winningPrices[ring]), basic: Array(basicWinningPrices[ring]),
+                                           highRatio: highVersionRatio(p), floor: floor, sellerFeeRate: fs, marginalCost: p.marginalCost)
+          target = choice?.price ?? floor
+          p.versionsOffered = choice?.versions ?? false
+        } else {
+          scratch.removeAll(keepingCapacity: true)
+          scratch.append(contentsOf: winningPrices[ring])
+          target = ProviderPricing.demandOptimal(winningPrices: &scratch, sellerFeeRate: fs, marginalCost: p.marginalCost) ?? floor
+        }
         p.price = ProviderPricing.learn(price: p.price, target: target, weight: config.providers.priceLearningWeight,
                                         floor: floor, ceiling: Self.maximumPrice)
       case .adaptive:

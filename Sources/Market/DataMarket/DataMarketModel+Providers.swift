@@ -51,6 +51,7 @@ extension DataMarketModel {
     salesHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     winningSeen.append(0)
     winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
+    if config.providers.versioning { basicWinningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory)) }
     qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))
     let id = Int32(products.count - 1)
     if !isPublic { productsByRegion[region].append(id) }

@@ -126,30 +126,40 @@ extension DataMarketModel {
 
   /// Posts (or re-posts) the product's ask in listing `l`'s book: non-depleting for unlimited
   /// licences, else the licences left. A re-posted lower ask trades with waiting bids at or above it.
+  /// With M3's versions, the basic version's ask follows (`postBasicAsk`).
   func postAsk(_ l: Int32) {
     let listing = listings[Int(l)]
     let id = listing.product
     let p = products[Int(id)]
     guard listing.active, p.licencesLeft > 0 else { return }
-    let ticks = Self.ticks(p.price)
-    let resting = listing.askSlot >= 0 ? engine.price(listing.askSlot) : Int64.max
-    // an unchanged resting ask stays: the book is not crossed, so re-posting it would fill nothing
-    if !p.limited && resting == ticks { return }
-    if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
-    if !p.limited {
-      // only a lower ask (or one posted where none rested) can reach waiting bids: match it first
-      if ticks < resting {
-        _ = engine.match(book: listing.book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
-        let fills = Array(engine.fills)
-        // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
-        for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
-      }
-      // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
-      // an ask that cannot rest is withdrawn until its next re-post.
-      listings[Int(l)].askSlot = engine.canRest(book: listing.book, price: ticks)
-        ? engine.rest(book: listing.book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
-    } else {
+    guard !p.limited else {
+      if listing.askSlot >= 0 { engine.cancel(listing.askSlot) }
       listings[Int(l)].askSlot = -1  // limited licences trade in the period's call auction
+      return
     }
+    let slot = repost(product: id, book: listing.book, resting: listing.askSlot, price: p.price)
+    listings[Int(l)].askSlot = slot
+    postBasicAsk(l)
+  }
+
+  /// Re-posts product `id`'s non-depleting ask at `price` in `book`, where its ask rests in slot
+  /// `resting` (−1: none); returns the new slot (−1 if the ask cannot rest).
+  func repost(product id: Int32, book: Int32, resting slot: Int32, price: Double) -> Int32 {
+    let ticks = Self.ticks(price)
+    let resting = slot >= 0 ? engine.price(slot) : Int64.max
+    // an unchanged resting ask stays: the book is not crossed, so re-posting it would fill nothing
+    if resting == ticks { return slot }
+    if slot >= 0 { engine.cancel(slot) }
+    // only a lower ask (or one posted where none rested) can reach waiting bids: match it first
+    if ticks < resting {
+      _ = engine.match(book: book, side: .sell, limit: ticks, quantity: Int64(1) << 40)
+      let fills = Array(engine.fills)
+      // posted prices: a waiting bid the (lower) re-posted ask reaches pays the ask, not its bid
+      for f in fills { fillWaitingBid(f, product: id, priceTicks: ticks) }
+    }
+    // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
+    // an ask that cannot rest is withdrawn until its next re-post.
+    return engine.canRest(book: book, price: ticks)
+      ? engine.rest(book: book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
   }
 }

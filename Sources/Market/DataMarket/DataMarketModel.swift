@@ -148,6 +148,9 @@ public final class DataMarketModel: SimulationModel {
   /// M10: E[a | a < threshold] under the prior, and ω̄.
   let uncertifiedReadiness: Double
   let meanReadinessWeight: Double
+  /// M3's versions: ω_max, the highest readiness weight of any buyer segment (the basic
+  /// version's price leaves that segment indifferent between the versions).
+  let highestReadinessWeight: Double
   /// log10 of paid trades' prices (RMB 10,000) after the warm-up: the deal-size median.
   public internal(set) var dealSizes = Histogram(lower: -4, upper: 8, bins: 2_400)
   /// Whether the warm-up is over (activity counts toward summary.csv).
@@ -157,6 +160,8 @@ public final class DataMarketModel: SimulationModel {
   /// Value-based pricing (M3): per product a ring of the last `demandMemory` winning prices its
   /// viewers had, and how many it has seen; the arriving buyer's scored listings (reused buffer).
   var winningPrices: [Double] = []
+  /// With M3's versions, beside each winning price the same viewer's winning price for the basic version.
+  var basicWinningPrices: [Double] = []
   var winningSeen: [Int] = []
   var viewed: [ViewedListing] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
@@ -228,6 +233,7 @@ public final class DataMarketModel: SimulationModel {
     meanQualityPower = Self.meanQualityPower(config)
     uncertifiedReadiness = Self.uncertifiedReadiness(config)
     meanReadinessWeight = Self.meanReadinessWeight(config)
+    highestReadinessWeight = config.buyers.segments.map(\.readinessWeight).max() ?? 0
     publicCap = 0
     publicCap = guideCap()
   }
