@@ -33,28 +33,30 @@ public enum VersionMenu {
     guard n > 0 else { return nil }
     let guarded = min(n, guardShare > 0 ? max(2, Int((guardShare * Double(n)).rounded(.up))) : 1)
     var single: Choice?, menu: Choice?
-    func consider(_ p: Double) {
-      guard p.isFinite, p > 0 else { return }
-      let pL = ProviderPricing.basicVersion(price: p, highRatio: rho, floor: floor)
-      var soloProfit = 0.0, soloSales = 0, menuProfit = 0.0, menuSales = 0
-      for i in 0..<n {
-        let marginFull = full[i] - p, marginBasic = basic[i] - pL
-        if marginFull >= 0 { soloProfit += p * (1 - fs) - c; soloSales += 1 }
-        if marginFull >= 0 && marginFull >= marginBasic {
-          menuProfit += p * (1 - fs) - c; menuSales += 1
-        } else if marginBasic >= 0 {
-          menuProfit += pL * (1 - fs) - c; menuSales += 1
+    full.withUnsafeBufferPointer { full in
+      basic.withUnsafeBufferPointer { basic in
+        for candidate in 0..<(rho > 0 ? 2 * n : n) {
+          let p = candidate < n ? full[candidate] : basic[candidate - n] / rho
+          guard p.isFinite, p > 0 else { continue }
+          let pL = ProviderPricing.basicVersion(price: p, highRatio: rho, floor: floor)
+          let marginOnFull = p * (1 - fs) - c, marginOnBasic = pL * (1 - fs) - c
+          var soloSales = 0, fullSales = 0, basicSales = 0
+          for i in 0..<n {
+            let surplusFull = full[i] - p, surplusBasic = basic[i] - pL
+            if surplusFull >= 0 { soloSales += 1 }
+            if surplusFull >= 0 && surplusFull >= surplusBasic { fullSales += 1 } else if surplusBasic >= 0 { basicSales += 1 }
+          }
+          let soloProfit = marginOnFull * Double(soloSales)
+          let menuProfit = marginOnFull * Double(fullSales) + marginOnBasic * Double(basicSales)
+          if soloSales >= guarded && soloProfit > 0 && soloProfit > single?.profit ?? 0 {
+            single = Choice(price: p, versions: false, profit: soloProfit)
+          }
+          if fullSales + basicSales >= guarded && menuProfit > 0 && menuProfit > menu?.profit ?? 0 {
+            menu = Choice(price: p, versions: true, profit: menuProfit)
+          }
         }
       }
-      if soloSales >= guarded && soloProfit > 0 && (single == nil || soloProfit > single!.profit) {
-        single = Choice(price: p, versions: false, profit: soloProfit)
-      }
-      if menuSales >= guarded && menuProfit > 0 && (menu == nil || menuProfit > menu!.profit) {
-        menu = Choice(price: p, versions: true, profit: menuProfit)
-      }
     }
-    for w in full { consider(w) }
-    if rho > 0 { for w in basic { consider(w / rho) } }
     guard let m = menu, m.profit > single?.profit ?? 0 else { return single }
     return m
   }

@@ -17,7 +17,8 @@ enum BenchCommand: Command {
     --orders FILE times the order-stream processor (validation, 64-bit id lookup, events) on a
     file loaded beforehand (orders-file). --export-orders FILE writes a workload as such a file.
     market: national, the data market with 10,000 providers and 1,000,000 buyer arrivals over five
-    years in four regions, also at 1/10 and 1/100 of the arrivals (with the cost ratios);
+    years in four regions, also at 1/10 and 1/100 of the arrivals (with the cost ratios), and
+    national-versions, the full scale with M3's optional versions (providers.versioning) on;
     da-zic-1000, a ZI-C double auction with 1,000 traders (500 buyers, 500 sellers, one
     unit each, values uniform on 1..200) over 100 periods of 20,000 orders.
     shapley-exact-10 and shapley-sampled-30: one bundle's Shapley values (a coverage game of 10

@@ -11,10 +11,11 @@ enum MarketBenchmarks {
   }
 
   /// The data market at national scale: 4 regions, 10,000 providers and 1,000,000 buyer
-  /// arrivals over 5 years (60 monthly periods), then 1/10 and 1/100 of the buyer arrivals.
+  /// arrivals over 5 years (60 monthly periods), then 1/10 and 1/100 of the buyer arrivals, then
+  /// the full scale again with M3's optional versions (`providers.versioning`) on.
   static func national(scale: Int, repeats: Int, into report: inout BenchReport) throws {
     var rows: [BenchRow] = []
-    for fraction in [1, 10, 100] {
+    for (fraction, versions) in [(1, false), (10, false), (100, false), (1, true)] {
       let divisor = Double(fraction * scale)
       var c = DataMarketConfig()
       let days = Double(c.periods) * c.periodDays
@@ -25,7 +26,8 @@ enum MarketBenchmarks {
       }
       for e in c.exchanges.indices { c.exchanges[e].reviewServers = 60 }
       c.buyerNetworkEffect = 0  // exactly the stated arrivals
-      let name = fraction == 1 ? "national" : "national-1/\(fraction)"
+      c.providers.versioning = versions
+      let name = (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
       let row = try medianOf(repeats) {
         let clock = Stopwatch()
         let (model, events) = try DataMarketModel.simulate(c, seed: 1)
@@ -39,7 +41,7 @@ enum MarketBenchmarks {
       rows.append(row)
       report.add(row)
     }
-    if rows.count == 3 && !report.csv {
+    if rows.count >= 3 && !report.csv {
       let r = BenchReport(csv: false)
       print("  cost ratios: full / (1/10) = \(r.r(rows[0].cpuSeconds / rows[1].cpuSeconds, 2)) for 10× the arrivals; "
             + "(1/10) / (1/100) = \(r.r(rows[1].cpuSeconds / rows[2].cpuSeconds, 2))")

@@ -66,7 +66,7 @@ import Testing
     #expect(DataMarketConfig().providers.versioning == false)
     let m = try Self.run(Self.config(versioning: false))
     #expect(!m.listings.contains { $0.basicBook >= 0 || $0.basicAskSlot >= 0 })
-    #expect(!m.products.contains { $0.basicPrice != 0 })
+    #expect(!m.basicPrices.contains { $0 != 0 })
     #expect(!m.contracts.contains { $0.basicVersion })
   }
 
@@ -78,9 +78,10 @@ import Testing
       if m.offersBasicVersion(p) {
         guard l.basicAskSlot >= 0 else { continue }   // an ask too far from the book's window is withdrawn
         posted += 1
-        #expect(m.engine.price(l.basicAskSlot) == DataMarketModel.ticks(p.basicPrice), "the resting ask is the posted basic price")
-        #expect(p.basicPrice <= p.price + 1e-12)
-        #expect(p.basicPrice >= m.priceFloor(l.product) - 1e-12)
+        let basic = m.basicPrices[Int(l.product)]
+        #expect(m.engine.price(l.basicAskSlot) == DataMarketModel.ticks(basic), "the resting ask is the posted basic price")
+        #expect(basic <= p.price + 1e-12)
+        #expect(basic >= m.priceFloor(l.product) - 1e-12)
       } else {
         #expect(l.basicAskSlot < 0, "product \(l.product) offers no basic version: none rests")
         if !m.versionable(p) { #expect(p.isPublic || p.limited || p.readiness <= m.config.providers.basicReadiness) }

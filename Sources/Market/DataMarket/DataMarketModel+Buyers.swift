@@ -62,8 +62,14 @@ extension DataMarketModel {
   }
 
   /// On-exchange: the best of a consideration set of visible listings (M5 visibility, M1–M2
-  /// valuation, friction, M7 contract choice).
+  /// valuation, friction, M7 contract choice), each listing's basic version included where M3's
+  /// versions are on.
   func bestListedOffer(_ buyer: ArrivingBuyer) -> Offer? {
+    config.providers.versioning ? bestListedOffer(buyer, VersionsWeighed.self) : bestListedOffer(buyer, FullVersionsOnly.self)
+  }
+
+  /// The same, compiled once per policy: without versions the loop carries no trace of them.
+  func bestListedOffer<Policy: VersionPolicy>(_ buyer: ArrivingBuyer, _: Policy.Type) -> Offer? {
     guard !listedProducts.isEmpty else { return nil }
     let r = buyer.region
     let seg = config.buyers.segments[buyer.segment]
@@ -74,7 +80,7 @@ extension DataMarketModel {
     let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
     let year = Int32(calendar.year(atDay: buyer.arrival))
-    let versions = config.providers.versioning
+    let versions = Policy.weighsBasicVersions
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -90,53 +96,53 @@ extension DataMarketModel {
       let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
       let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
                                    screens: (1 - exchanges[e].detection) * (1 - (recognised ? config.registry.detection : 0)))
-      let leakedCopy = findsLeakedCopy(p)   // M9: a free substitute of a leaked product
+      let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
       let free = (p.isPublic && seg.publicPurpose) || leakedCopy
       attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
       let price = free ? 0 : p.price
       let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
-      let membership = free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year)
-      let costs = friction + membership
+      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
       let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
       let learns = !free && learnsPrice(p)
-      // M3's versions: the basic version is weighed after the full one, whichever way the full
-      // one's weighing ends (ties keep the full version)
-      defer {
-        if versions && !free && offersBasicVersion(p),
-           let o = basicVersionOffer(id, p, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised,
-                                     crossRegion: cross, membership: membership, readinessWeight: seg.readinessWeight, buyer: buyer,
-                                     bestScore: best?.score ?? -.infinity),
-           best == nil || o.score > best!.score {
-          best = o
-        }
-      }
-      if let b = best, !free {
-        let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
-                                                misreporting: config.contracts.misreportingOn)
-        if bound < b.score - Self.boundMargin(b.score) {
-          if learns {
-            let basic = versions && versionable(p)
-              ? basicVersionValue(p, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs, readinessWeight: seg.readinessWeight)
-              : -.infinity
-            viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k, basicValue: basic))
+      full: do {
+        if let b = best, !free {
+          let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
+                                                  misreporting: config.contracts.misreportingOn)
+          if bound < b.score - Self.boundMargin(b.score) {
+            if learns {
+              viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k))
+              if versions {
+                viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs,
+                                                           readinessWeight: seg.readinessWeight))
+              }
+            }
+            break full   // cannot beat the best offer so far, whatever the contract
           }
-          continue   // cannot beat the best offer so far, whatever the contract
         }
+        let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
+          : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
+                                             marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+        guard score > -.infinity else { break full }           // the provider would accept no allowed contract
+        let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
+        if learns {
+          viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k))
+          if versions {
+            viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight))
+          }
+        }
+        let wtp = (ev - costs - risk) / k
+        let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
+                      willingness: wtp, free: free, leakedCopy: leakedCopy)
+        if best == nil || o.score > best!.score { best = o }
       }
-      let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
-        : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
-                                           marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
-      guard score > -.infinity else { continue }           // the provider would accept no allowed contract
-      let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
-      if learns {
-        let basic = versions && versionable(p)
-          ? basicVersionValue(p, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight) : -.infinity
-        viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k, basicValue: basic))
+      // M3's versions: the basic version is weighed after the full one (ties keep the full version)
+      if versions && !free,
+         let o = basicVersionOffer(id, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised, crossRegion: cross,
+                                   membership: membershipDue(firm: buyer.firm, exchange: e, year: year), readinessWeight: seg.readinessWeight,
+                                   buyer: buyer, bestScore: best?.score ?? -.infinity),
+         best == nil || o.score > best!.score {
+        best = o
       }
-      let wtp = (ev - costs - risk) / k
-      let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
-                    willingness: wtp, free: free, leakedCopy: leakedCopy)
-      if best == nil || o.score > best!.score { best = o }
     }
     return best
   }

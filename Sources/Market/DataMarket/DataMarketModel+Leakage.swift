@@ -37,8 +37,9 @@ extension DataMarketModel {
   /// any sale (damages and lost sales are valued at it).
   func referencePrice(_ p: Product) -> Double { p.sales > 0 ? p.revenue / Double(p.sales) : p.price }
 
-  /// Whether the buyer considering leaked product `p` finds a free substitute copy (probability χ).
-  func findsLeakedCopy(_ p: Product) -> Bool {
-    p.leaked && unitDouble(&leakageRNG) < config.leakage.substituteShare
+  /// Whether the buyer considering a product finds a free substitute copy: only of a `leaked`
+  /// one, with probability χ.
+  func findsLeakedCopy(leaked: Bool) -> Bool {
+    leaked && unitDouble(&leakageRNG) < config.leakage.substituteShare
   }
 }

@@ -5,9 +5,7 @@ import Simulation
 extension DataMarketModel {
   /// A listing the arriving buyer scored: its certainty equivalent (or, where the buyer skipped
   /// scoring it, the upper bound that ruled it out), price and price multiplier 1 + φ_b.
-  /// With M3's versions, `basicValue` is the buyer's CE of the basic version at price 0
-  /// (`basicVersionValue`; −∞ where the product has no basic version to offer).
-  struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double; var basicValue = -Double.infinity }
+  struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double }
 
   /// The first posted price of a new private product. Value-based: the monopoly price against the
   /// provider's prior about a viewer's willingness to pay, κ·V with V the deal-size distribution
@@ -46,7 +44,7 @@ extension DataMarketModel {
       let k = Int(v.product)
       if versions {
         // M3's versions: a viewer who would buy either version at some price counts
-        let wL = (v.basicValue - alternative) / v.multiplier
+        let wL = (viewedBasicValues[i] - alternative) / v.multiplier
         guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
         basicWinningPrices[k * memory + winningSeen[k] % memory] = wL.isFinite ? wL : 0
       } else {
@@ -56,6 +54,7 @@ extension DataMarketModel {
       winningSeen[k] += 1
     }
     viewed.removeAll(keepingCapacity: true)
+    viewedBasicValues.removeAll(keepingCapacity: true)
   }
 
   /// Period-end price revision of every listed private product, and re-posting its asks (a lower
@@ -65,8 +64,9 @@ extension DataMarketModel {
     let rule = config.providers.pricing
     guard rule != .costPlus else { return }
     let memory = config.providers.demandMemory
-    var scratch: [Double] = []
+    var scratch: [Double] = [], basicScratch: [Double] = []
     scratch.reserveCapacity(memory)
+    if config.providers.versioning { basicScratch.reserveCapacity(memory) }
     for id in listedProducts where !products[Int(id)].isPublic {
       var p = products[Int(id)]
       let floor = priceFloor(id)
@@ -77,15 +77,17 @@ extension DataMarketModel {
         let ring = Int(id) * memory ..< Int(id) * memory + n
         let fs = config.exchanges[p.exchange].sellerFeeRate
         let target: Double
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: winningPrices[ring])
         if versionable(p) {
           // M3's versions: the full price and whether to offer the basic version, against both demands
-          let choice = VersionMenu.optimal(full: Array(winningPrices[ring]), basic: Array(basicWinningPrices[ring]),
-                                           highRatio: highVersionRatio(p), floor: floor, sellerFeeRate: fs, marginalCost: p.marginalCost)
+          basicScratch.removeAll(keepingCapacity: true)
+          basicScratch.append(contentsOf: basicWinningPrices[ring])
+          let choice = VersionMenu.optimal(full: scratch, basic: basicScratch, highRatio: highVersionRatio(p), floor: floor,
+                                           sellerFeeRate: fs, marginalCost: p.marginalCost)
           target = choice?.price ?? floor
           p.versionsOffered = choice?.versions ?? false
         } else {
-          scratch.removeAll(keepingCapacity: true)
-          scratch.append(contentsOf: winningPrices[ring])
           target = ProviderPricing.demandOptimal(winningPrices: &scratch, sellerFeeRate: fs, marginalCost: p.marginalCost) ?? floor
         }
         p.price = ProviderPricing.learn(price: p.price, target: target, weight: config.providers.priceLearningWeight,

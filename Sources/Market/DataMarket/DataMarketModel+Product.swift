@@ -32,11 +32,10 @@ extension DataMarketModel {
     /// M9: whether it has leaked, and the period it last leaked (its copy goes stale
     /// `leakage.stalePeriods` later).
     public var leaked = false
-    public var leakedPeriod = -1
     /// M3's versions: whether its provider offers a basic version (decided at each price
-    /// revision, ``VersionMenu``), and that version's posted price (RMB 10,000; 0 while it posts none).
+    /// revision, ``VersionMenu``; its price is the model's `basicPrices`).
     public var versionsOffered = false
-    public var basicPrice = 0.0
+    public var leakedPeriod = -1
     /// Buyers who scored it this period (M3's adaptive conversion rate).
     public var views = 0
     public var quality: Double

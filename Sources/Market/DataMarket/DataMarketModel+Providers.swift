@@ -50,6 +50,7 @@ extension DataMarketModel {
     incomeHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     salesHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     winningSeen.append(0)
+    basicPrices.append(0)
     winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
     if config.providers.versioning { basicWinningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory)) }
     qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))

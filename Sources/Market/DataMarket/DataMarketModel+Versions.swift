@@ -6,6 +6,12 @@ import Simulation
 // AI-readiness — the full version (its readiness a) and a basic one (the raw data, readiness
 // a_L) — at two posted prices, and lets buyers sort themselves by how much they value readiness.
 extension DataMarketModel {
+  /// Whether the buyers' loop weighs basic versions: a compile-time switch, so that the loop
+  /// without versions (the default) is specialised with none of their code.
+  protocol VersionPolicy { static var weighsBasicVersions: Bool { get } }
+  enum VersionsWeighed: VersionPolicy { static var weighsBasicVersions: Bool { true } }
+  enum FullVersionsOnly: VersionPolicy { static var weighsBasicVersions: Bool { false } }
+
   /// Whether product `p` could sell a basic version: versioning is on and it is a private
   /// product sold as unlimited licences whose readiness exceeds the basic tier's. Its viewers
   /// then report what they would pay for either version, and its provider decides at each price
@@ -23,11 +29,14 @@ extension DataMarketModel {
     Valuation.versionRatio(readiness: p.readiness, basicReadiness: config.providers.basicReadiness, readinessWeight: highestReadinessWeight)
   }
 
-  /// The arriving buyer's certainty equivalent of product `p`'s basic version at price 0, from its
-  /// weighing of the full version (first order: its belief `ev` and the full version's risk
+  /// The arriving buyer's certainty equivalent of product `id`'s basic version at price 0, from
+  /// its weighing of the full version (first order: its belief `ev` and the full version's risk
   /// premium `risk` scaled by the version ratio ρ_j and ρ_j², the same fixed `costs`): what the
-  /// provider learns of the buyer's demand for the basic version.
-  func basicVersionValue(_ p: Product, expectedValue ev: Double, risk: Double, costs: Double, readinessWeight omega: Double) -> Double {
+  /// provider learns of the buyer's demand for the basic version. −∞ if the product cannot version.
+  @inline(never)   // out of the buyers' loop, which calls it only with versioning on
+  func basicVersionValue(_ id: Int32, expectedValue ev: Double, risk: Double, costs: Double, readinessWeight omega: Double) -> Double {
+    let p = products[Int(id)]
+    guard versionable(p) else { return -.infinity }
     let seen = config.readiness.certifiedOnly && !p.aiReady ? uncertifiedReadiness : p.readiness
     let rho = Valuation.versionRatio(readiness: seen, basicReadiness: min(config.providers.basicReadiness, seen), readinessWeight: omega)
     return rho * ev - costs - rho * rho * risk
@@ -41,13 +50,12 @@ extension DataMarketModel {
   }
 
   /// Posts (or re-posts) the basic version's ask in listing `l`, opening its book the first time,
-  /// at the price `basicVersionPrice` gives now (remembered in the product's `basicPrice`, which
-  /// buyers read); withdraws it if the product no longer offers a basic version.
+  /// at the price `basicVersionPrice` gives now (remembered in `basicPrices`, which buyers read); withdraws it if the product no longer offers a basic version.
   func postBasicAsk(_ l: Int32) {
     let listing = listings[Int(l)], id = listing.product
     guard offersBasicVersion(products[Int(id)]) else {
       if listing.basicAskSlot >= 0 { engine.cancel(listing.basicAskSlot); listings[Int(l)].basicAskSlot = -1 }
-      products[Int(id)].basicPrice = 0
+      basicPrices[Int(id)] = 0
       return
     }
     var book = listing.basicBook
@@ -56,25 +64,28 @@ extension DataMarketModel {
       listings[Int(l)].basicBook = book
     }
     let price = basicVersionPrice(id)
-    products[Int(id)].basicPrice = price
+    basicPrices[Int(id)] = price
     let slot = repost(product: id, book: book, resting: listing.basicAskSlot, price: price)
     listings[Int(l)].basicAskSlot = slot
   }
 
   /// The arriving buyer's offer for the basic version of product `id` at listing `l` (exchange
-  /// `e`), weighed after the full version: its value and the buyer's belief are the full
+  /// `e`), if it posts one, weighed after the full version: its value and the buyer's belief are the full
   /// version's `trueValue` and `expectedValue` times M1's readiness factor at a_L over the factor
   /// at a (at the readiness the buyer sees, for the belief); price, friction and contract choice
   /// as for any listing. Nil if it cannot beat `bestScore` whatever the contract, or no allowed
   /// contract is acceptable to the provider.
-  func basicVersionOffer(_ id: Int32, _ p: Product, listing l: Int32, exchange e: Int, expectedValue ev: Double, trueValue tv: Double,
+  @inline(never)   // out of the buyers' loop, which calls it only with versioning on
+  func basicVersionOffer(_ id: Int32, listing l: Int32, exchange e: Int, expectedValue ev: Double, trueValue tv: Double,
                          recognised: Bool, crossRegion cross: Bool, membership: Double, readinessWeight omega: Double,
                          buyer: ArrivingBuyer, bestScore: Double) -> Offer? {
+    let p = products[Int(id)]
+    guard offersBasicVersion(p) else { return nil }
     let aL = config.providers.basicReadiness
     let seen = config.readiness.certifiedOnly && !p.aiReady ? uncertifiedReadiness : p.readiness
     let belief = ev * Valuation.versionRatio(readiness: seen, basicReadiness: min(aL, seen), readinessWeight: omega)
     let value = tv * Valuation.versionRatio(readiness: p.readiness, basicReadiness: aL, readinessWeight: omega)
-    let price = p.basicPrice
+    let price = basicPrices[Int(id)]
     guard price > 0 else { return nil }
     let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
     let costs = friction + membership

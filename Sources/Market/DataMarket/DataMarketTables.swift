@@ -29,7 +29,7 @@ public enum DataMarketTables {
     for (i, p) in model.products.enumerated() {
       providers.append([.int(i), .text(c.regions[p.region].name), .bool(p.isPublic), .bool(p.bad), .double(p.quality), .double(p.claimedQuality),
                         .double(p.readiness), .bool(p.certified), .text(p.exchange >= 0 ? c.exchanges[p.exchange].name : ""), .bool(p.listed),
-                        .double(p.price), .double(p.basicPrice), .int(p.sales), .double(p.revenue), .double(p.fees), .double(p.costs),
+                        .double(p.price), .double(model.basicPrices[i]), .int(p.sales), .double(p.revenue), .double(p.fees), .double(p.costs),
                         .double(p.revenue - p.fees - p.costs)])
     }
     return providers
