@@ -53,7 +53,7 @@ sensitivity: release
 	$(RELEASE_BIN) sweep scenarios/sweeps/sensitivity-levers.json --out results/sensitivity-levers --quiet --force
 	$(RELEASE_BIN) analyze results/sensitivity-levers
 
-## The what-if table of the README: W1–W6 and the cross runs W1 × W2, W1 × network effects, W4 × verification, 40 seeds
+## The what-if table of the README: W1–W6, the cross runs W1 × W2, W1 × network effects, W4 × verification, and M3's versions, 40 seeds
 ## each, paired 95% CIs (about 2 minutes on 2 cores).
 whatif: release
 	bash scripts/whatif.sh
