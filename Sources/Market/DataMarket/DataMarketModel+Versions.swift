@@ -50,7 +50,8 @@ extension DataMarketModel {
   }
 
   /// Posts (or re-posts) the basic version's ask in listing `l`, opening its book the first time,
-  /// at the price `basicVersionPrice` gives now (remembered in `basicPrices`, which buyers read); withdraws it if the product no longer offers a basic version.
+  /// at the price `basicVersionPrice` gives now (remembered in `basicPrices`, which buyers
+  /// read); withdraws it if the product no longer offers a basic version.
   func postBasicAsk(_ l: Int32) {
     let listing = listings[Int(l)], id = listing.product
     guard offersBasicVersion(products[Int(id)]) else {
