@@ -52,12 +52,18 @@ public enum ProviderPricing {
                                    guardShare: Double = 0.125) -> Double? {
     w.sort(by: >)
     var best: (price: Double, profit: Double)?
-    let guarded = guardShare > 0 ? max(2, Int((guardShare * Double(w.count)).rounded(.up))) : 1
-    for (i, p) in w.enumerated() where i + 1 >= min(guarded, w.count) {
+    let guarded = guardedSales(viewers: w.count, guardShare: guardShare)
+    for (i, p) in w.enumerated() where i + 1 >= guarded {
       let profit = (p * (1 - fs) - c) * Double(i + 1)
       if profit > 0 && (best == nil || profit > best!.profit) { best = (p, profit) }
     }
     return best?.price
+  }
+
+  /// The fewest sales a candidate price needs under the guard: `guardShare` of the `viewers`
+  /// (rounded up) and at least two, but never more than there are viewers; 1 without a guard.
+  public static func guardedSales(viewers n: Int, guardShare: Double) -> Int {
+    min(n, guardShare > 0 ? max(2, Int((guardShare * Double(n)).rounded(.up))) : 1)
   }
 
   /// The learning step of value-based pricing: p ← exp((1 − w)·ln p + w·ln p*), clamped.

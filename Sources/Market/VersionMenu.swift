@@ -31,7 +31,7 @@ public enum VersionMenu {
     precondition(full.count == basic.count, "one basic winning price per viewer")
     let n = full.count
     guard n > 0 else { return nil }
-    let guarded = min(n, guardShare > 0 ? max(2, Int((guardShare * Double(n)).rounded(.up))) : 1)
+    let guarded = ProviderPricing.guardedSales(viewers: n, guardShare: guardShare)
     var single: Choice?, menu: Choice?
     full.withUnsafeBufferPointer { full in
       basic.withUnsafeBufferPointer { basic in
