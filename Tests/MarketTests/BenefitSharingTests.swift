@@ -54,6 +54,41 @@ import Testing
     #expect(throws: BundleError.self) { try ReplicationGain.of(player: 2, rule: .shapley, game: independent, using: &rng) }
   }
 
+  @Test func clonedCoverageGameTabulatesItsDefinitionExactly() throws {
+    var rng = Xoshiro256StarStar(seed: 21)
+    for n in [1, 2, 4, 7] {
+      let base = ShapleyTests.randomCoverage(products: n, features: 5, using: &rng)
+      for k in 0..<n {
+        let cloned = try ClonedGame(base, cloning: k)
+        let table = cloned.tabulate()
+        #expect(table.count == 1 << (n + 1))
+        for mask in 0..<table.count {
+          #expect(table[mask] == cloned.value(of: UInt64(mask)), "n = \(n), clone of \(k), coalition \(mask)")
+        }
+      }
+    }
+  }
+
+  @Test func replicationGainReusesExactPaidSharesAndIgnoresSampledOnes() throws {
+    var rng = Xoshiro256StarStar(seed: 22)
+    let game = ShapleyTests.randomCoverage(products: 4, features: 6, using: &rng)
+    for rule in Self.allRules {
+      let similarity = SimilarityMatrix(cosineOf: game.coverage)
+      var a = Xoshiro256StarStar(seed: 5), b = a
+      let paid = try RevenueSplit.shares(rule, game: game, similarity: similarity, using: &a)
+      let reused = try ReplicationGain.of(player: 1, rule: rule, game: game, similarity: similarity, paid: paid, using: &a)
+      _ = try RevenueSplit.shares(rule, game: game, similarity: similarity, using: &b)
+      let recomputed = try ReplicationGain.of(player: 1, rule: rule, game: game, similarity: similarity, using: &b)
+      #expect(reused == recomputed, "\(rule)")
+    }
+    // sampled (n + 1 above exactUpTo): the paid shares are not taken for the split before cloning
+    let wrong = [Double](repeating: 0.25, count: 4)
+    var c = Xoshiro256StarStar(seed: 6), d = c
+    let ignored = try ReplicationGain.of(player: 0, rule: .shapley, game: game, exactUpTo: 3, permutations: 50, paid: wrong, using: &c)
+    let fresh = try ReplicationGain.of(player: 0, rule: .shapley, game: game, exactUpTo: 3, permutations: 50, using: &d)
+    #expect(ignored == fresh)
+  }
+
   @Test func baselinesOnAHandComputedGame() throws {
     // w(∅)=0, w(0)=1, w(1)=3, w(2)=0, w(01)=4, w(02)=2, w(12)=3, w(012)=6
     let game = try GameTable(playerCount: 3, values: [0, 1, 3, 4, 0, 2, 3, 6])

@@ -29,6 +29,18 @@ public struct ClonedGame<Base: CooperativeGame>: CooperativeGame {
     guard coalition & copy != 0 else { return base.value(of: coalition) }
     return base.value(of: (coalition & ~copy) | (1 << UInt64(original)))
   }
+
+  /// v' for every coalition, from one tabulation of the base game: a coalition with the copy
+  /// reads the base's value of the same coalition with the original instead (the same numbers as
+  /// ``value(of:)``, which the base's own tabulation reproduces exactly, at a table look-up each).
+  public func tabulate() -> [Double] {
+    let table = base.tabulate()
+    let n = base.playerCount, original = 1 << self.original
+    var values = table
+    values.reserveCapacity(2 << n)
+    for mask in 0..<(1 << n) { values.append(table[mask | original]) }
+    return values
+  }
 }
 
 extension ClonedGame: Sendable where Base: Sendable {}

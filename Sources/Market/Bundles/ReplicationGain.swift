@@ -10,13 +10,21 @@
 /// fixture 3); a replication-robust rule should bring it to ≤ 0.
 public enum ReplicationGain {
   /// gain_k under `rule`. Shapley values are exact for n + 1 ≤ `exactUpTo`, else sampled from `rng`.
+  /// `paid`: the shares of `game` under `rule` the caller already has; used for s when they are
+  /// exact (the same numbers a second computation would give), ignored when s would be sampled
+  /// (then s is a fresh estimate, as without them).
   /// - Throws: ``BundleError`` if k is not a player, or as ``RevenueSplit/shares(_:game:similarity:exactUpTo:permutations:using:)`` does.
   public static func of(player k: Int, rule: BenefitSharingRule, game: some CooperativeGame, similarity: SimilarityMatrix? = nil,
                         exactUpTo: Int = ShapleyValue.defaultExactPlayers, permutations: Int = ShapleyValue.defaultPermutations,
-                        using rng: inout some RandomNumberGenerator) throws(BundleError) -> Double {
+                        paid: [Double]? = nil, using rng: inout some RandomNumberGenerator) throws(BundleError) -> Double {
     let cloned = try ClonedGame(game, cloning: k)
-    let before = try RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exactUpTo,
-                                         permutations: permutations, using: &rng)
+    let exact = !rule.usesShapley || game.playerCount <= exactUpTo
+    let before: [Double]
+    if let paid, exact, paid.count == game.playerCount {
+      before = paid
+    } else {
+      before = try RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exactUpTo, permutations: permutations, using: &rng)
+    }
     let after = try RevenueSplit.shares(rule, game: cloned, similarity: similarity?.withClone(of: k), exactUpTo: exactUpTo,
                                         permutations: permutations, using: &rng)
     return after[k] + after[game.playerCount] - before[k]

@@ -6,6 +6,14 @@ extension DataMarketModel {
   /// A listing a bundle buyer considers: its product, posted price, buyer fee multiplier, friction.
   struct BundleCandidate { var product: Int32; var exchange: Int; var price: Double; var multiplier: Double; var friction: Double }
 
+  /// A bundle buyer's working buffers, reused from buyer to buyer: its candidates, the quality it
+  /// believes each has, the features its bundle so far misses, which candidates it took and the
+  /// bundle chosen.
+  struct BundleScratch {
+    var candidates: [BundleCandidate] = [], beliefs: [Double] = [], miss: [Double] = [], taken: [Bool] = []
+    var chosen: [BundleCandidate] = []
+  }
+
   /// Draws product `id`'s feature coverage x_k (stream "coverage"): each of the F features is
   /// covered with probability `coverageProbability` at a level U(0.5, 1), at least one feature.
   func drawCoverage() {
@@ -36,39 +44,48 @@ extension DataMarketModel {
   /// Σ p_k is shared among the providers by the benefit-sharing rule on the true coverage game;
   /// each share is signed as that provider's contract, with that share of the bundle's benefit.
   func buyBundle(_ buyer: ArrivingBuyer, kernel: inout Kernel<Event>) throws {
-    let candidates = bundleCandidates(buyer)
-    guard !candidates.isEmpty else { return }
+    // the buffers are the model's, reused from buyer to buyer: taken out while in use, so that
+    // each is uniquely referenced and keeps its capacity (no allocation per buyer)
+    var s = bundleScratch
+    bundleScratch = BundleScratch()
+    defer { bundleScratch = s }
+    bundleCandidates(buyer, into: &s.candidates)
+    guard !s.candidates.isEmpty else { return }
     // The believed coverage value V·Σ_f μ_f(1 − Π_{k∈G}(1 − q̂_k x_{k,f})) (μ_f = 1/F), kept
     // incrementally: miss[f] is the product over the bundle so far, so a candidate costs O(F).
     let f = config.bundles.features, cover = coverage
-    let q = candidates.map { believedQuality($0.product) }
-    var miss = Array(repeating: 1.0, count: f), taken = Array(repeating: false, count: candidates.count)
-    var chosen: [BundleCandidate] = []
+    s.beliefs.removeAll(keepingCapacity: true)
+    for c in s.candidates { s.beliefs.append(believedQuality(c.product)) }
+    s.miss.removeAll(keepingCapacity: true); s.miss.append(contentsOf: repeatElement(1.0, count: f))
+    s.taken.removeAll(keepingCapacity: true); s.taken.append(contentsOf: repeatElement(false, count: s.candidates.count))
+    s.chosen.removeAll(keepingCapacity: true)
     var value = 0.0, cost = 0.0
-    while chosen.count < config.bundles.maxSize {
+    while s.chosen.count < config.bundles.maxSize {
       var best: (index: Int, value: Double, gain: Double)?
-      for (i, c) in candidates.enumerated() where !taken[i] {
+      for (i, c) in s.candidates.enumerated() where !s.taken[i] {
         var total = 0.0
-        for j in 0..<f { total += 1 - miss[j] * (1 - q[i] * cover[Int(c.product) * f + j]) }
+        for j in 0..<f { total += 1 - s.miss[j] * (1 - s.beliefs[i] * cover[Int(c.product) * f + j]) }
         let v = buyer.scale * total / Double(f)
         let gain = v - value - (c.price * c.multiplier + c.friction)
         if gain > 0 && (best == nil || gain > best!.gain) { best = (i, v, gain) }
       }
       guard let b = best else { break }
-      let c = candidates[b.index]
-      taken[b.index] = true
-      for j in 0..<f { miss[j] *= 1 - q[b.index] * cover[Int(c.product) * f + j] }
-      chosen.append(c); value = b.value; cost += c.price * c.multiplier + c.friction
+      let c = s.candidates[b.index]
+      s.taken[b.index] = true
+      for j in 0..<f { s.miss[j] *= 1 - s.beliefs[b.index] * cover[Int(c.product) * f + j] }
+      s.chosen.append(c); value = b.value; cost += c.price * c.multiplier + c.friction
     }
-    guard !chosen.isEmpty, value - cost > 0 else { return }
-    try settleBundle(chosen, buyer: buyer, believedValue: value, kernel: &kernel)
+    guard !s.chosen.isEmpty, value - cost > 0 else { return }
+    try settleBundle(s.chosen, buyer: buyer, believedValue: value, kernel: &kernel)
   }
 
-  /// Visible, unlimited listings from the buyer's consideration set, as bundle candidates.
-  func bundleCandidates(_ buyer: ArrivingBuyer) -> [BundleCandidate] {
-    guard !listedProducts.isEmpty else { return [] }
-    var out: [BundleCandidate] = []
-    let every = Array(repeating: true, count: config.exchanges.count)   // bundle buyers use every exchange
+  /// Visible, unlimited listings from the buyer's consideration set, as bundle candidates, into
+  /// `out` (emptied first).
+  func bundleCandidates(_ buyer: ArrivingBuyer, into out: inout [BundleCandidate]) {
+    out.removeAll(keepingCapacity: true)
+    guard !listedProducts.isEmpty else { return }
+    let every = allExchanges   // bundle buyers use every exchange
+    let recognition = certificateRecognition(buyerRegion: buyer.region)
     for _ in 0..<config.buyers.considerationSetSize {
       let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
@@ -76,11 +93,10 @@ extension DataMarketModel {
       guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, regions: config.regions.count, local: localListing, uses: every,
                                              regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG) else { continue }
       let cross = exchangeRegion[e] != buyer.region
-      let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: buyer.region)
+      let recognised = p.certified && recognition.recognises(productRegion: p.region)
       out.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,
                                  friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
     }
-    return out
   }
 
   /// Shares the bundle's price by the configured rule on the true coverage game, signs each
@@ -107,7 +123,7 @@ extension DataMarketModel {
     national.bundlePayoutGini.add(Gini.coefficient(payouts))
     if let top = shares.indices.max(by: { shares[$0] < shares[$1] }),
        let gain = try? ReplicationGain.of(player: top, rule: rule, game: game, similarity: similarity, exactUpTo: exact,
-                                          permutations: m, using: &bundleRNG) {
+                                          permutations: m, paid: shares, using: &bundleRNG) {
       national.bundleReplicationGain.add(gain)
     }
     let before = contracts.count

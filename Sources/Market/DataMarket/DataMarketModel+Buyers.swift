@@ -51,7 +51,7 @@ extension DataMarketModel {
                honesty: Double, exchange: Int, marginalCost: Double) -> ContractChoice.Deal {
     let on = exchange >= 0
     let h = on ? config.contracts.misreportingOn : config.contracts.misreportingOff
-    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: tv, powers: qualityPowers[Int(id)]) : (0, ev)
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: tv, powers: valuationConstants[Int(id)].powers) : (0, ev)
     return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev, misreporting: h,
                                buyerMisreporting: ContractChoice.buyerMisreporting(mean: h, draw: honesty),
                                misreportingVariance: ContractChoice.misreportingVariance(mean: h),
@@ -77,74 +77,86 @@ extension DataMarketModel {
     // read-only state held locally: a class's arrays would be retained on every access
     let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
     let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
-    let own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
+    let own = buyerDomain, domains = domainVectors, constants = valuationConstants, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
+    let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
-    for _ in 0..<config.buyers.considerationSetSize {
-      let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
-      let p = products[Int(id)]
-      guard p.licencesLeft > 0 else { continue }
-      guard let (l, e) = Self.visibleListing(id, p, region: r, regions: regions, local: local, uses: uses, regionOf: regionOf,
-                                             visibility: visibility, rng: &rng) else { continue }
-      let cross = regionOf[e] != r
-      products[Int(id)].views += 1
-      let recognised = p.certified && certificateRecognised(productRegion: p.region, buyerRegion: r)
-      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
-      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
-                                   screens: (1 - exchanges[e].detection) * (1 - (recognised ? config.registry.detection : 0)))
-      let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
-      let free = (p.isPublic && seg.publicPurpose) || leakedCopy
-      attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
-      let price = free ? 0 : p.price
-      let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
-      let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
-      let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
-      let learns = !free && learnsPrice(p)
-      full: do {
-        if let b = best, !free {
-          let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
-                                                  misreporting: config.contracts.misreportingOn)
-          if bound < b.score - Self.boundMargin(b.score) {
-            if learns {
-              viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k))
-              if versions {
-                viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs,
-                                                           readinessWeight: seg.readinessWeight))
+    // the listings seen, counted in their products' views after the loop (one write access to the
+    // product records per buyer, not one per listing; nothing in the loop reads the views)
+    let size = config.buyers.considerationSetSize
+    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+      var seenCount = 0
+      defer {
+        products.withUnsafeMutableBufferPointer { records in
+          for i in 0..<seenCount { records[Int(seen[i])].views += 1 }
+        }
+      }
+      for _ in 0..<size {
+        let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
+        let p = products[Int(id)]
+        guard p.licencesLeft > 0 else { continue }
+        guard let (l, e) = Self.visibleListing(id, p, region: r, regions: regions, local: local, uses: uses, regionOf: regionOf,
+                                               visibility: visibility, rng: &rng) else { continue }
+        let cross = regionOf[e] != r
+        seen[seenCount] = id; seenCount += 1
+        let recognised = p.certified && recognition.recognises(productRegion: p.region)
+        let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: constants[Int(id)].domainNorm)
+        let (ev, tv) = expectedValue(id, p, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+                                     screens: (1 - exchanges[e].detection) * (1 - (recognised ? registryDetection : 0)))
+        let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
+        let free = (p.isPublic && seg.publicPurpose) || leakedCopy
+        attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
+        let price = free ? 0 : p.price
+        let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
+        let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
+        let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
+        let learns = !free && learnsPrice(p)
+        full: do {
+          if let b = best, !free {
+            let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
+                                                    misreporting: config.contracts.misreportingOn)
+            if bound < b.score - Self.boundMargin(b.score) {
+              if learns {
+                viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k))
+                if versions {
+                  viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs,
+                                                             readinessWeight: seg.readinessWeight))
+                }
               }
+              break full   // cannot beat the best offer so far, whatever the contract
             }
-            break full   // cannot beat the best offer so far, whatever the contract
           }
-        }
-        let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
-          : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
-                                             marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
-        guard score > -.infinity else { break full }           // the provider would accept no allowed contract
-        let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
-        if learns {
-          viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k))
-          if versions {
-            viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight))
+          let score = free ? ev - costs - config.buyers.riskAversion / (2 * buyer.wealth) * ev * ev * contractChoice.varZ
+            : contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: costs, wealth: buyer.wealth, honesty: buyer.honesty, exchange: e,
+                                               marginalCost: p.marginalCost))?.buyerCE ?? -.infinity
+          guard score > -.infinity else { break full }           // the provider would accept no allowed contract
+          let risk = max(0, ev - k * price - costs - score)   // the risk premium under the best contract
+          if learns {
+            viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k))
+            if versions {
+              viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight))
+            }
           }
+          let wtp = (ev - costs - risk) / k
+          let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
+                        willingness: wtp, free: free, leakedCopy: leakedCopy)
+          if best == nil || o.score > best!.score { best = o }
         }
-        let wtp = (ev - costs - risk) / k
-        let o = Offer(product: id, listing: leakedCopy ? -1 : l, exchange: leakedCopy ? -1 : e, price: price, expectedValue: ev, trueValue: tv, friction: friction, score: score,
-                      willingness: wtp, free: free, leakedCopy: leakedCopy)
-        if best == nil || o.score > best!.score { best = o }
+        // M3's versions: the basic version is weighed after the full one (ties keep the full version)
+        if versions && !free,
+           let o = basicVersionOffer(id, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised, crossRegion: cross,
+                                     membership: membershipDue(firm: buyer.firm, exchange: e, year: year), readinessWeight: seg.readinessWeight,
+                                     buyer: buyer, bestScore: best?.score ?? -.infinity),
+           best == nil || o.score > best!.score {
+          best = o
+        }
       }
-      // M3's versions: the basic version is weighed after the full one (ties keep the full version)
-      if versions && !free,
-         let o = basicVersionOffer(id, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised, crossRegion: cross,
-                                   membership: membershipDue(firm: buyer.firm, exchange: e, year: year), readinessWeight: seg.readinessWeight,
-                                   buyer: buyer, bestScore: best?.score ?? -.infinity),
-         best == nil || o.score > best!.score {
-        best = o
-      }
+      return best
     }
-    return best
   }
 
   /// Off-exchange: bilateral offers from providers in the buyer's region, Nash-bargained over the
@@ -155,7 +167,7 @@ extension DataMarketModel {
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let seg = config.buyers.segments[buyer.segment]
     var best: Offer?
-    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, norms = domainNorms, d = config.domains
+    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, constants = valuationConstants, d = config.domains
     let ownNorm = Valuation.norm(own, count: d)
     var rng = choiceRNG
     defer { choiceRNG = rng }
@@ -164,8 +176,8 @@ extension DataMarketModel {
       let p = products[Int(id)]
       guard !p.limited else { continue }
       let recognised = p.certified
-      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: norms[Int(id)])
-      let (ev, tv) = expectedValue(id, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: constants[Int(id)].domainNorm)
+      let (ev, tv) = expectedValue(id, p, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
                                    screens: 1 - (recognised ? config.registry.detection : 0))
       let friction = frictions.offExchange(certified: recognised)
       attainable = max(attainable, tv - p.marginalCost)
@@ -271,12 +283,21 @@ extension DataMarketModel {
     buyerDomain[primary] += 1
   }
 
-  func certificateRecognised(productRegion: Int, buyerRegion: Int) -> Bool {
+  /// Which products' certificates a buyer of `buyerRegion` recognises (M5): none without a
+  /// registry, all under a national one, a regional one's own region's, or all once unification
+  /// reaches the recognition threshold. Found once per buyer, asked per listing.
+  func certificateRecognition(buyerRegion: Int) -> CertificateRecognition {
     switch config.registry.mode {
-    case .off: return false
-    case .national: return true
-    case .regional: return productRegion == buyerRegion || config.unification >= config.recognitionThreshold
+    case .off: return CertificateRecognition(all: false, region: -1)
+    case .national: return CertificateRecognition(all: true, region: buyerRegion)
+    case .regional: return CertificateRecognition(all: config.unification >= config.recognitionThreshold, region: buyerRegion)
     }
+  }
+
+  /// A buyer's recognition of certificates: every region's (`all`) or only `region`'s (−1: none).
+  struct CertificateRecognition {
+    var all: Bool, region: Int
+    @inline(__always) func recognises(productRegion: Int) -> Bool { all || productRegion == region }
   }
 
   /// M1 + M2: the buyer's expected value of product `id`, and its value at the true quality.
@@ -284,18 +305,25 @@ extension DataMarketModel {
   /// (exchange review, a recognised certificate; 1 = none). Where the product offers a sample the
   /// buyer inspects it (M2): a bad product is revealed with probability d_sample (the buyer then
   /// knows it is bad), otherwise the sample is one more screen passed. No allocation.
-  func expectedValue(_ id: Int32, fit: Double, buyerScale v: Double, readinessWeight omega: Double, screens: Double) -> (Double, Double) {
-    let product = products[Int(id)]
+  /// M1 + M2: the buyer's expected value of product `id` (its record `product`, read once by the
+  /// caller), and its value at the true quality. `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s)
+  /// over the screens the product passed (exchange review, a recognised certificate; 1 = none).
+  /// Where the product offers a sample the buyer inspects it (M2): a bad product is revealed with
+  /// probability d_sample (the buyer then knows it is bad), otherwise the sample is one more
+  /// screen passed. No allocation.
+  @inline(__always)
+  func expectedValue(_ id: Int32, _ product: Product, fit: Double, buyerScale v: Double, readinessWeight omega: Double,
+                     screens: Double) -> (Double, Double) {
     let trueScale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.readiness, readinessWeight: omega)
-    let powers = qualityPowers[Int(id)]   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
+    let powers = valuationConstants[Int(id)].powers   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
     let truth = trueScale * powers.true
     if product.isPublic { return (truth, truth) }
     // M10: readiness as buyers see it (certified AI-ready, or the uncertified products' mean)
     let scale = config.readiness.certifiedOnly && !product.aiReady
       ? Valuation.scale(buyerScale: v, fit: fit, readiness: uncertifiedReadiness, readinessWeight: omega) : trueScale
     var pass = screens
-    if products[Int(id)].offersSample {
-      if products[Int(id)].bad && unitDouble(&sampleRNG) < config.sampleDetection {
+    if product.offersSample {
+      if product.bad && unitDouble(&sampleRNG) < config.sampleDetection {
         national.sampleReveals += 1
         return (scale * powers.degraded, truth)   // revealed: the buyer values it at the bad quality
       }

@@ -23,7 +23,7 @@ extension DataMarketModel {
     // M4: the membership fee, once a year per buyer firm and exchange
     let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
     let ownH = ContractChoice.buyerMisreporting(mean: h, draw: honesty)
-    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: qualityPowers[Int(id)]) : (0, ev)
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: valuationConstants[Int(id)].powers) : (0, ev)
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
                                    buyerMisreporting: ownH, misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                    buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
@@ -105,8 +105,21 @@ extension DataMarketModel {
       a.contractCounts[t] = 1
       if p.bad { a.badContractCounts[t] = 1 }
     }
-    national.add(a); byRegion[c.buyerRegion].add(a)
-    if c.exchange >= 0 { byExchange[c.exchange].add(a) }
+    Self.addContract(a, to: &national); Self.addContract(a, to: &byRegion[c.buyerRegion])
+    if c.exchange >= 0 { Self.addContract(a, to: &byExchange[c.exchange]) }
+  }
+
+  /// Adds one contract's activity to a scope (``DataMarketActivity/addContract(_:)``); debug
+  /// builds check that it sums exactly what ``DataMarketActivity/add(_:)`` would.
+  static func addContract(_ a: DataMarketActivity, to scope: inout DataMarketActivity) {
+    #if DEBUG
+    var full = scope
+    full.add(a)
+    #endif
+    scope.addContract(a)
+    #if DEBUG
+    assert(full == scope, "DataMarketActivity.addContract leaves out a field record(_:waitedDays:) sets")
+    #endif
   }
 
   /// Posts a payment of `amount` due under a contract: the price from the buyer to the seller (a

@@ -7,6 +7,18 @@ extension DataMarketModel {
   /// scoring it, the upper bound that ruled it out), price and price multiplier 1 + φ_b.
   struct ViewedListing { var product: Int32; var score: Double; var price: Double; var multiplier: Double }
 
+  /// Where a product's ring of remembered winning prices stands: how many slots hold one (at
+  /// most the ring's capacity, `demandMemory`) and the slot the next one overwrites (the oldest
+  /// once the ring is full).
+  struct WinningRing {
+    var count: Int32 = 0, next: Int32 = 0
+
+    mutating func advance(capacity: Int) {
+      if Int(count) < capacity { count += 1 }
+      next = Int(next) + 1 == capacity ? 0 : next + 1
+    }
+  }
+
   /// The first posted price of a new private product. Value-based: the monopoly price against the
   /// provider's prior about a viewer's willingness to pay, κ·V with V the deal-size distribution
   /// and κ = Fit̄ · q̃^β · (1 − ω̄(1 − a)) · (1 − π_bad(1 − (1 − δ_bad)^β)) (its claim, readiness,
@@ -38,20 +50,29 @@ extension DataMarketModel {
       if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
     }
     let memory = config.providers.demandMemory, versions = config.providers.versioning
-    for (i, v) in viewed.enumerated() {
-      let alternative = max(0, i == firstIndex ? second : first)
-      let w = v.price + (v.score - alternative) / v.multiplier
-      let k = Int(v.product)
-      if versions {
-        // M3's versions: a viewer who would buy either version at some price counts
-        let wL = (viewedBasicValues[i] - alternative) / v.multiplier
-        guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
-        basicWinningPrices[k * memory + winningSeen[k] % memory] = wL.isFinite ? wL : 0
-      } else {
-        guard w > 0, w.isFinite else { continue }
+    let seen = viewed, basicValues = viewedBasicValues
+    // one exclusive access per array for the whole buyer, not a uniqueness check per write
+    winningPrices.withUnsafeMutableBufferPointer { prices in
+      winningRings.withUnsafeMutableBufferPointer { rings in
+        basicWinningPrices.withUnsafeMutableBufferPointer { basicPrices in
+          for (i, v) in seen.enumerated() {
+            let alternative = max(0, i == firstIndex ? second : first)
+            let w = v.price + (v.score - alternative) / v.multiplier
+            let k = Int(v.product)
+            let slot = k * memory + Int(rings[k].next)
+            if versions {
+              // M3's versions: a viewer who would buy either version at some price counts
+              let wL = (basicValues[i] - alternative) / v.multiplier
+              guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
+              basicPrices[slot] = wL.isFinite ? wL : 0
+            } else {
+              guard w > 0, w.isFinite else { continue }
+            }
+            prices[slot] = w
+            rings[k].advance(capacity: memory)
+          }
+        }
       }
-      winningPrices[k * memory + winningSeen[k] % memory] = w
-      winningSeen[k] += 1
     }
     viewed.removeAll(keepingCapacity: true)
     viewedBasicValues.removeAll(keepingCapacity: true)
@@ -72,7 +93,7 @@ extension DataMarketModel {
       let floor = priceFloor(id)
       switch rule {
       case .valueBased:
-        let n = min(winningSeen[Int(id)], memory)
+        let n = Int(winningRings[Int(id)].count)
         guard n >= Self.minimumObservations else { continue }
         let ring = Int(id) * memory ..< Int(id) * memory + n
         let fs = config.exchanges[p.exchange].sellerFeeRate

@@ -37,7 +37,7 @@ extension DataMarketModel {
     let price = isPublic ? publicCap : initialPrice(claimedPower: claimedPower, readiness: believed, fixedCost: fixed)
     let domain = newDomain()
     domainVectors.append(contentsOf: domain)
-    domainNorms.append(Valuation.norm(domain, count: domain.count))
+    let domainNorm = Valuation.norm(domain, count: domain.count)
     listingsOf.append([])
     localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
     products.append(Product(region: region, price: price, marginalCost: isPublic ? 0 : p.marginalCost, readiness: readiness,
@@ -49,11 +49,13 @@ extension DataMarketModel {
     lastIncome.append(0)
     incomeHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
     salesHistory.append(contentsOf: repeatElement(0, count: config.providers.exitWindowPeriods))
-    winningSeen.append(0)
+    winningRings.append(WinningRing())
     basicPrices.append(0)
     winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
     if config.providers.versioning { basicWinningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory)) }
-    qualityPowers.append((_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)))
+    valuationConstants.append(ValuationConstants(
+      powers: (_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)),
+      domainNorm: domainNorm))
     let id = Int32(products.count - 1)
     if !isPublic { productsByRegion[region].append(id) }
     return id

@@ -90,6 +90,9 @@ public final class DataMarketModel: SimulationModel {
   var bundleRNG: Xoshiro256StarStar
   var coverageRNG: Xoshiro256StarStar
   var coverage: [Double] = []
+  /// The bundle buyers' reused buffers, and every exchange marked used (bundle buyers use all).
+  var bundleScratch = BundleScratch()
+  let allExchanges: [Bool]
   /// M9: leaks, enforcement and buyers' free substitutes (stream "leakage").
   var leakageRNG: Xoshiro256StarStar
   let segmentDraw: CategoricalDistribution
@@ -117,10 +120,9 @@ public final class DataMarketModel: SimulationModel {
   var listedCount: [Int] = []
   /// Each exchange's region (read for every listing a buyer sees).
   let exchangeRegion: [Int]
-  /// Per product: the norm of its domain vector (for Fit).
-  var domainNorms: [Double] = []
-  /// Per product: q^β, q̃^β and (q̃(1 − δ_bad))^β (M1), computed when the product is created.
-  var qualityPowers: [(true: Double, claimed: Double, degraded: Double)] = []
+  /// Per product, what buyers' valuations read of it, fixed when it is created (one record, so
+  /// that weighing a listing reads one cache line for both).
+  var valuationConstants: [ValuationConstants] = []
   /// Whether the arriving buyer uses each exchange (reused buffer, M4's buyer-fee deterrence).
   var participating: [Bool] = []
   /// Per exchange, e^{−ε_B φ_b}: the probability that a buyer uses it (M4), computed once.
@@ -158,9 +160,9 @@ public final class DataMarketModel: SimulationModel {
   /// The arriving buyer's attainable surplus so far, max(v(true q) − c) over what it considered.
   var attainable = 0.0
   /// Value-based pricing (M3): per product a ring of the last `demandMemory` winning prices its
-  /// viewers had, and how many it has seen; the arriving buyer's scored listings (reused buffer).
+  /// viewers had, and where the ring stands; the arriving buyer's scored listings (reused buffer).
   var winningPrices: [Double] = []
-  var winningSeen: [Int] = []
+  var winningRings: [WinningRing] = []
   var viewed: [ViewedListing] = []
   /// M3's versions: beside each winning price, the same viewer's winning price for the basic
   /// version; beside each scored listing, the buyer's CE of its basic version at price 0
@@ -225,6 +227,7 @@ public final class DataMarketModel: SimulationModel {
     localProducts = Array(repeating: 0, count: config.regions.count)
     regionHasExchange = config.regions.indices.map { r in config.exchanges.contains { $0.region == r } }
     exchangeRegion = config.exchanges.map(\.region)
+    allExchanges = Array(repeating: true, count: config.exchanges.count)
     participationProbability = config.exchanges.map { _exp(-config.buyerFeeElasticity * $0.buyerFeeRate) }
     monopolyGrid = MonopolyPriceGrid(median: config.buyers.valueMedian, mean: config.buyers.valueMean)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
