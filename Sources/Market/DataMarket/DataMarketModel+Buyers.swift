@@ -300,11 +300,6 @@ extension DataMarketModel {
     @inline(__always) func recognises(productRegion: Int) -> Bool { all || productRegion == region }
   }
 
-  /// M1 + M2: the buyer's expected value of product `id`, and its value at the true quality.
-  /// `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s) over the screens the product passed
-  /// (exchange review, a recognised certificate; 1 = none). Where the product offers a sample the
-  /// buyer inspects it (M2): a bad product is revealed with probability d_sample (the buyer then
-  /// knows it is bad), otherwise the sample is one more screen passed. No allocation.
   /// M1 + M2: the buyer's expected value of product `id` (its record `product`, read once by the
   /// caller), and its value at the true quality. `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s)
   /// over the screens the product passed (exchange review, a recognised certificate; 1 = none).
