@@ -32,8 +32,9 @@ public enum Valuation {
     guard n > 0, offset >= 0 else { return 0 }
     return a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
+        let b = UnsafeBufferPointer(rebasing: b[offset ..< offset + n])
         var dot = 0.0
-        for i in 0..<n { dot += a[i] * b[offset + i] }
+        for i in 0..<n { dot += a[i] * b[i] }
         return dot
       }
     }
