@@ -61,4 +61,36 @@ import Testing
     #expect(Array(a) == a.indices.map { 11 * ($0 + 1) })
     #expect(a.reduce(0, +) == 11 * a.count * (a.count + 1) / 2)
   }
+
+  /// The valuation table's rows give each product's Fit bit-identical to ``Valuation/fit(_:_:offset:)``
+  /// and its powers as appended, for any number of domains (rows of one line and of several),
+  /// across the table's growth; every row starts on a 64-byte boundary.
+  @Test(arguments: [1, 3, 4, 5, 12] as [Int])
+  func theValuationTableGivesTheFitAndPowersComputedAfresh(domains d: Int) {
+    var rng = Xoshiro256StarStar(seed: UInt64(d))
+    let table = ValuationTable(domains: d, capacity: 2)
+    var vectors: [[Double]] = [], powers: [(Double, Double, Double)] = []
+    for _ in 0..<300 {
+      let v = (0..<d).map { _ in unitDouble(&rng) < 0.2 ? 0 : unitDouble(&rng) }
+      let p = (unitDouble(&rng), unitDouble(&rng), unitDouble(&rng))
+      table.append(powers: p, domainNorm: Valuation.norm(v, count: d), domain: v)
+      vectors.append(v); powers.append(p)
+    }
+    #expect(table.count == 300 && table.stride % 8 == 0 && table.stride >= 4 + d)
+    let rows = table.rows
+    #expect(UInt(bitPattern: rows.base) % 64 == 0)
+    for _ in 0..<50 {
+      let buyer = (0..<d).map { _ in unitDouble(&rng) }, norm = Valuation.norm(buyer, count: d)
+      for (k, v) in vectors.enumerated() {
+        let fit = buyer.withUnsafeBufferPointer { rows.fit(Int32(k), buyer: $0, buyerNorm: norm) }
+        #expect(fit.bitPattern == Valuation.fit(buyer, v).bitPattern)
+        #expect(fit.bitPattern == Valuation.fit(dot: Valuation.dot(buyer, v, offset: 0), normA: norm,
+                                                normB: Valuation.norm(v, count: d)).bitPattern)
+      }
+    }
+    for (k, p) in powers.enumerated() {
+      let got = table.powers(Int32(k))
+      #expect(got.true == p.0 && got.claimed == p.1 && got.degraded == p.2)
+    }
+  }
 }

@@ -26,6 +26,10 @@ extension DataMarketModel {
   struct Offer { var product: Int32; var listing: Int32; var exchange: Int; var price: Double; var expectedValue: Double; var trueValue: Double
     var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false; var basicVersion = false }
 
+  /// A listing a buyer sees in its consideration set (product, listing, exchange) and the Fit of
+  /// the product's domains to the buyer's, found in the first of the buyers' loop's two passes.
+  struct SeenListing { var product: Int32; var listing: Int32; var exchange: Int; var fit: Double }
+
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
     national.buyerArrivals += 1; byRegion[r].buyerArrivals += 1
     let segment = segmentDraw.sample(using: &buyerRNG)
@@ -51,7 +55,7 @@ extension DataMarketModel {
                honesty: Double, exchange: Int, marginalCost: Double) -> ContractChoice.Deal {
     let on = exchange >= 0
     let h = on ? config.contracts.misreportingOn : config.contracts.misreportingOff
-    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: tv, powers: valuationConstants[Int(id)].powers) : (0, ev)
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: tv, powers: valuationTable.powers(id)) : (0, ev)
     return ContractChoice.Deal(price: price, providerExpectedBenefit: ev, buyerExpectedBenefit: ev, misreporting: h,
                                buyerMisreporting: ContractChoice.buyerMisreporting(mean: h, draw: honesty),
                                misreportingVariance: ContractChoice.misreportingVariance(mean: h),
@@ -77,22 +81,27 @@ extension DataMarketModel {
     // read-only state held locally: a class's arrays would be retained on every access
     let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
     let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
-    let own = buyerDomain, domains = domainVectors, constants = valuationConstants, d = config.domains
-    let ownNorm = Valuation.norm(own, count: d)
+    let own = buyerDomain, valuations = valuationTable.rows, ownNorm = Valuation.norm(own, count: config.domains)
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
     let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
-    // the listings seen, counted in their products' views after the loop (one write access to the
-    // product records per buyer, not one per listing; nothing in the loop reads the views)
+    // Two passes over the consideration set. The first makes every draw of the choice stream, in
+    // order (which listings, M5's visibility) and computes each seen listing's Fit; its iterations
+    // are short and independent, so the cache misses on the product records and domain rows of
+    // different listings overlap instead of following one another. The second values what was
+    // seen, reading those records from cache; it draws nothing from the choice stream, so the
+    // streams and every result are those of one pass. The listings seen are counted in their
+    // products' views after the loop (one write access to the product records per buyer;
+    // nothing in the loop reads the views).
     let size = config.buyers.considerationSetSize
-    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+    return withUnsafeTemporaryAllocation(of: SeenListing.self, capacity: size) { seen in
       var seenCount = 0
       defer {
         products.withUnsafeMutableBufferPointer { records in
-          for i in 0..<seenCount { records[Int(seen[i])].views += 1 }
+          for i in 0..<seenCount { records[Int(seen[i].product)].views += 1 }
         }
       }
       for _ in 0..<size {
@@ -101,11 +110,15 @@ extension DataMarketModel {
         guard p.licencesLeft > 0 else { continue }
         guard let (l, e) = Self.visibleListing(id, p, region: r, regions: regions, local: local, uses: uses, regionOf: regionOf,
                                                visibility: visibility, rng: &rng) else { continue }
+        let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
+        seen[seenCount] = SeenListing(product: id, listing: l, exchange: e, fit: fit); seenCount += 1
+      }
+      for i in 0..<seenCount {
+        let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
+        let p = products[Int(id)]
         let cross = regionOf[e] != r
-        seen[seenCount] = id; seenCount += 1
         let recognised = p.certified && recognition.recognises(productRegion: p.region)
-        let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: constants[Int(id)].domainNorm)
-        let (ev, tv) = expectedValue(id, p, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+        let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
                                      screens: (1 - exchanges[e].detection) * (1 - (recognised ? registryDetection : 0)))
         let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
         let free = (p.isPublic && seg.publicPurpose) || leakedCopy
@@ -167,8 +180,8 @@ extension DataMarketModel {
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let seg = config.buyers.segments[buyer.segment]
     var best: Offer?
-    let list = productsByRegion[r], own = buyerDomain, domains = domainVectors, constants = valuationConstants, d = config.domains
-    let ownNorm = Valuation.norm(own, count: d)
+    let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows
+    let ownNorm = Valuation.norm(own, count: config.domains)
     var rng = choiceRNG
     defer { choiceRNG = rng }
     for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
@@ -176,8 +189,8 @@ extension DataMarketModel {
       let p = products[Int(id)]
       guard !p.limited else { continue }
       let recognised = p.certified
-      let fit = Valuation.fit(dot: Valuation.dot(own, domains, offset: Int(id) * d), normA: ownNorm, normB: constants[Int(id)].domainNorm)
-      let (ev, tv) = expectedValue(id, p, fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+      let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
+      let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
                                    screens: 1 - (recognised ? config.registry.detection : 0))
       let friction = frictions.offExchange(certified: recognised)
       attainable = max(attainable, tv - p.marginalCost)
@@ -300,17 +313,17 @@ extension DataMarketModel {
     @inline(__always) func recognises(productRegion: Int) -> Bool { all || productRegion == region }
   }
 
-  /// M1 + M2: the buyer's expected value of product `id` (its record `product`, read once by the
-  /// caller), and its value at the true quality. `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s)
+  /// M1 + M2: the buyer's expected value of a product (its record `product` and its quality
+  /// powers q^β, q̃^β, (q̃(1 − δ_bad))^β, each read once by the caller), and its value at the
+  /// true quality. `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s)
   /// over the screens the product passed (exchange review, a recognised certificate; 1 = none).
   /// Where the product offers a sample the buyer inspects it (M2): a bad product is revealed with
   /// probability d_sample (the buyer then knows it is bad), otherwise the sample is one more
   /// screen passed. No allocation.
   @inline(__always)
-  func expectedValue(_ id: Int32, _ product: Product, fit: Double, buyerScale v: Double, readinessWeight omega: Double,
-                     screens: Double) -> (Double, Double) {
+  func expectedValue(_ product: Product, powers: (true: Double, claimed: Double, degraded: Double), fit: Double, buyerScale v: Double,
+                     readinessWeight omega: Double, screens: Double) -> (Double, Double) {
     let trueScale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.readiness, readinessWeight: omega)
-    let powers = valuationConstants[Int(id)].powers   // q^β, q̃^β, (q̃(1 − δ_bad))^β, computed once per product
     let truth = trueScale * powers.true
     if product.isPublic { return (truth, truth) }
     // M10: readiness as buyers see it (certified AI-ready, or the uncertified products' mean)

@@ -23,7 +23,7 @@ extension DataMarketModel {
     // M4: the membership fee, once a year per buyer firm and exchange
     let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
     let ownH = ContractChoice.buyerMisreporting(mean: h, draw: honesty)
-    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: valuationConstants[Int(id)].powers) : (0, ev)
+    let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: valuationTable.powers(id)) : (0, ev)
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
                                    buyerMisreporting: ownH, misreportingVariance: ContractChoice.misreportingVariance(mean: h),
                                    buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),

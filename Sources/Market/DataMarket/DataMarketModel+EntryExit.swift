@@ -23,7 +23,7 @@ extension DataMarketModel {
     guard config.providers.endogenousEntry, measuring, periods.count > 0 else { return true }
     let p = products[Int(id)]
     let r = p.region
-    let quality = valuationConstants[Int(id)].powers.claimed / max(meanQualityPower, 1e-12)
+    let quality = valuationTable.powers(id).claimed / max(meanQualityPower, 1e-12)
     var fees = 0.0
     if let x = config.exchanges.first(where: { $0.region == r }) { fees += x.listingFee + 2 * x.reviewFee }
     if config.registry.mode != .off { fees += config.registry.uptake * config.registry.fee }

@@ -2,14 +2,6 @@ import Matching
 import Simulation
 
 extension DataMarketModel {
-  /// What buyers' valuations read of a product, fixed when it is created: the quality powers
-  /// q^β, q̃^β and (q̃(1 − δ_bad))^β of M1 (true, claimed, and claimed but bad), and the Euclidean
-  /// norm of its domain vector (for Fit). Dimensionless; 32 bytes.
-  struct ValuationConstants {
-    var powers: (true: Double, claimed: Double, degraded: Double)
-    var domainNorm: Double
-  }
-
   /// A data product and its provider (one product per provider; the public operator owns several).
   /// Qualities and readiness in [0, 1]; money (costs, price, revenue, fees, damages) in RMB 10,000.
   ///

@@ -36,7 +36,6 @@ extension DataMarketModel {
     let believed = config.readiness.certifiedOnly && !aiReady ? uncertifiedReadiness : readiness
     let price = isPublic ? publicCap : initialPrice(claimedPower: claimedPower, readiness: believed, fixedCost: fixed)
     let domain = newDomain()
-    domainVectors.append(contentsOf: domain)
     let domainNorm = Valuation.norm(domain, count: domain.count)
     listingsOf.append([])
     localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
@@ -53,9 +52,9 @@ extension DataMarketModel {
     basicPrices.append(0)
     winningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory))
     if config.providers.versioning { basicWinningPrices.append(contentsOf: repeatElement(0, count: config.providers.demandMemory)) }
-    valuationConstants.append(ValuationConstants(
+    valuationTable.append(
       powers: (_pow(max(0, trueQuality), beta), _pow(max(0, claimed), beta), _pow(max(0, claimed * (1 - config.badShortfall)), beta)),
-      domainNorm: domainNorm))
+      domainNorm: domainNorm, domain: domain)
     let id = Int32(products.count - 1)
     if !isPublic { productsByRegion[region].append(id) }
     return id

@@ -49,7 +49,6 @@ public final class DataMarketModel: SimulationModel {
   public internal(set) var products: [Product] = []
   public internal(set) var contracts: [Contract] = []
   public internal(set) var periods: [PeriodRecord] = []
-  var domainVectors: [Double] = []
   /// Every listing (product × exchange, M5), approved or in review; per product its listings'
   /// indices (the primary first); the products with an approved listing (what buyers sample
   /// from, in order of first approval); per product × region its approved listing
@@ -120,9 +119,9 @@ public final class DataMarketModel: SimulationModel {
   var listedCount: [Int] = []
   /// Each exchange's region (read for every listing a buyer sees).
   let exchangeRegion: [Int]
-  /// Per product, what buyers' valuations read of it, fixed when it is created (one record, so
-  /// that weighing a listing reads one cache line for both).
-  var valuationConstants: [ValuationConstants] = []
+  /// Per product, what buyers' valuations read of it, fixed when it is created: its quality
+  /// powers, domain norm and domain vector in one cache-line-aligned row.
+  let valuationTable: ValuationTable
   /// Whether the arriving buyer uses each exchange (reused buffer, M4's buyer-fee deterrence).
   var participating: [Bool] = []
   /// Per exchange, e^{−ε_B φ_b}: the probability that a buyer uses it (M4), computed once.
@@ -217,6 +216,7 @@ public final class DataMarketModel: SimulationModel {
                                     buyerRiskAversion: config.buyers.riskAversion, providerRiskAversion: config.providers.riskAversion,
                                     providerWealth: config.providers.wealth, premiumShare: k.optionPremiumShare, trialDetection: k.trialDetection)
     productsByRegion = Array(repeating: [], count: config.regions.count)
+    valuationTable = ValuationTable(domains: config.domains)
     reviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     secondaryReviewQueues = config.exchanges.map { _ in RingBuffer<Int32>(capacity: 64) }
     reviewBusy = Array(repeating: 0, count: config.exchanges.count)
