@@ -89,6 +89,31 @@ import Testing
     #expect(ignored == fresh)
   }
 
+  /// The model splits a bundle whose Shapley values are exact on the coverage game's table
+  /// (tabulated once for the split and the replication gain): every rule's shares and gain are
+  /// bit-identical to those on the coverage game itself, the gain's clone exact (n + 1 ≤ 10)
+  /// and sampled (n = exactUpTo).
+  @Test func aTabulatedCoverageGameSplitsAndReplicatesExactlyAsTheGame() throws {
+    var rng = Xoshiro256StarStar(seed: 23)
+    for n in [1, 2, 3, 5] {
+      let game = ShapleyTests.randomCoverage(products: n, features: 8, using: &rng)
+      let table = try GameTable(tabulating: game), similarity = SimilarityMatrix(cosineOf: game.coverage)
+      for rule in Self.allRules {
+        for exactUpTo in [10, n] {
+          var a = Xoshiro256StarStar(seed: 7), b = a
+          let onGame = try RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exactUpTo, permutations: 40, using: &a)
+          let onTable = try RevenueSplit.shares(rule, game: table, similarity: similarity, exactUpTo: exactUpTo, permutations: 40, using: &b)
+          #expect(onGame.map(\.bitPattern) == onTable.map(\.bitPattern), "n = \(n), \(rule)")
+          let gameGain = try ReplicationGain.of(player: n - 1, rule: rule, game: game, similarity: similarity, exactUpTo: exactUpTo,
+                                                permutations: 40, paid: onGame, using: &a)
+          let tableGain = try ReplicationGain.of(player: n - 1, rule: rule, game: table, similarity: similarity, exactUpTo: exactUpTo,
+                                                 permutations: 40, paid: onTable, using: &b)
+          #expect(gameGain.bitPattern == tableGain.bitPattern, "n = \(n), \(rule), exact up to \(exactUpTo)")
+        }
+      }
+    }
+  }
+
   @Test func baselinesOnAHandComputedGame() throws {
     // w(∅)=0, w(0)=1, w(1)=3, w(2)=0, w(01)=4, w(02)=2, w(12)=3, w(012)=6
     let game = try GameTable(playerCount: 3, values: [0, 1, 3, 4, 0, 2, 3, 6])

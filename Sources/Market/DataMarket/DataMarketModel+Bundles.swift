@@ -8,10 +8,12 @@ extension DataMarketModel {
 
   /// A bundle buyer's working buffers, reused from buyer to buyer: its candidates, the quality it
   /// believes each has, the features its bundle so far misses, which candidates it took and the
-  /// bundle chosen.
+  /// bundle chosen; and per product the last bundle buyer (`buyerMark`) that made it a candidate,
+  /// so that a product drawn twice is recognised in O(1) rather than by searching the candidates.
   struct BundleScratch {
     var candidates: [BundleCandidate] = [], beliefs: [Double] = [], miss: [Double] = [], taken: [Bool] = []
     var chosen: [BundleCandidate] = []
+    var candidateOf: [UInt32] = [], buyerMark: UInt32 = 0
   }
 
   /// Draws product `id`'s feature coverage x_k (stream "coverage"): each of the F features is
@@ -49,7 +51,7 @@ extension DataMarketModel {
     var s = bundleScratch
     bundleScratch = BundleScratch()
     defer { bundleScratch = s }
-    bundleCandidates(buyer, into: &s.candidates)
+    bundleCandidates(buyer, into: &s)
     guard !s.candidates.isEmpty else { return }
     // The believed coverage value V·Σ_f μ_f(1 − Π_{k∈G}(1 − q̂_k x_{k,f})) (μ_f = 1/F), kept
     // incrementally: miss[f] is the product over the bundle so far, so a candidate costs O(F).
@@ -80,22 +82,29 @@ extension DataMarketModel {
   }
 
   /// Visible, unlimited listings from the buyer's consideration set, as bundle candidates, into
-  /// `out` (emptied first).
-  func bundleCandidates(_ buyer: ArrivingBuyer, into out: inout [BundleCandidate]) {
-    out.removeAll(keepingCapacity: true)
+  /// `s.candidates` (emptied first), each product once.
+  func bundleCandidates(_ buyer: ArrivingBuyer, into s: inout BundleScratch) {
+    s.candidates.removeAll(keepingCapacity: true)
     guard !listedProducts.isEmpty else { return }
+    if s.candidateOf.count < products.count { s.candidateOf.append(contentsOf: repeatElement(0, count: products.count - s.candidateOf.count)) }
+    s.buyerMark &+= 1
+    if s.buyerMark == 0 {   // the marks wrapped around: forget every old one
+      for i in s.candidateOf.indices { s.candidateOf[i] = 0 }
+      s.buyerMark = 1
+    }
     let every = allExchanges   // bundle buyers use every exchange
     let recognition = certificateRecognition(buyerRegion: buyer.region)
     for _ in 0..<config.buyers.considerationSetSize {
       let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
-      guard !p.isPublic, !p.limited, !out.contains(where: { $0.product == id }) else { continue }
+      guard !p.isPublic, !p.limited, s.candidateOf[Int(id)] != s.buyerMark else { continue }
       guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, regions: config.regions.count, local: localListing, uses: every,
                                              regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG) else { continue }
       let cross = exchangeRegion[e] != buyer.region
       let recognised = p.certified && recognition.recognises(productRegion: p.region)
-      out.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,
-                                 friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
+      s.candidateOf[Int(id)] = s.buyerMark
+      s.candidates.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,
+                                          friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
     }
   }
 
@@ -108,11 +117,14 @@ extension DataMarketModel {
     let game = try? CoverageGame(buyerValue: buyer.scale, qualities: ids.map { products[Int($0)].quality }, coverage: rows,
                                  featureWeights: Array(repeating: 1.0 / Double(f), count: f))
     guard let game else { return }
-    let rule = config.bundles.sharingRule
     let similarity = SimilarityMatrix(cosineOf: rows)
-    let exact = config.bundles.exactUpTo, m = config.bundles.permutations
-    guard let shares = try? RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exact, permutations: m, using: &bundleRNG)
-    else { return }
+    // a game whose Shapley values are exact is tabulated once, here, and the split and the
+    // replication gain's cloned game both read that table (the same values as the coverage
+    // game's own, ``CoverageGame/tabulate()``); otherwise the rule reads the coverage game itself
+    let exactlySolved = config.bundles.sharingRule.usesShapley && ids.count <= min(config.bundles.exactUpTo, GameTable.maximumPlayers)
+    let split = exactlySolved ? (try? GameTable(tabulating: game)).flatMap { bundleSplit(of: $0, similarity: similarity) }
+                              : bundleSplit(of: game, similarity: similarity)
+    guard let (shares, replicationGain) = split else { return }
     let total = chosen.reduce(0) { $0 + $1.price }
     let trueValue = game.value(of: (UInt64(1) << UInt64(ids.count)) &- 1)
     let payouts = shares.map { $0 * total }
@@ -121,11 +133,7 @@ extension DataMarketModel {
     let served = trueValue - ids.reduce(0) { $0 + products[Int($1)].marginalCost }
     national.attainableSurplus += max(0, served); byRegion[buyer.region].attainableSurplus += max(0, served)
     national.bundlePayoutGini.add(Gini.coefficient(payouts))
-    if let top = shares.indices.max(by: { shares[$0] < shares[$1] }),
-       let gain = try? ReplicationGain.of(player: top, rule: rule, game: game, similarity: similarity, exactUpTo: exact,
-                                          permutations: m, paid: shares, using: &bundleRNG) {
-      national.bundleReplicationGain.add(gain)
-    }
+    if let gain = replicationGain { national.bundleReplicationGain.add(gain) }
     let before = contracts.count
     for (i, c) in chosen.enumerated() {
       try sign(product: c.product, buyerRegion: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty,
@@ -135,5 +143,17 @@ extension DataMarketModel {
     // one buyer matched, however many of its bundle's providers signed
     let extra = max(0, contracts.count - before - 1)
     national.extraBundleContracts += extra; byRegion[buyer.region].extraBundleContracts += extra
+  }
+
+  /// The bundle's split by the configured rule and the replication gain of its largest share
+  /// (nil when the rule cannot split it; the gain nil when it cannot be computed).
+  func bundleSplit(of game: some CooperativeGame, similarity: SimilarityMatrix) -> (shares: [Double], replicationGain: Double?)? {
+    let rule = config.bundles.sharingRule, exact = config.bundles.exactUpTo, m = config.bundles.permutations
+    guard let shares = try? RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exact, permutations: m, using: &bundleRNG)
+    else { return nil }
+    guard let top = shares.indices.max(by: { shares[$0] < shares[$1] }) else { return (shares, nil) }
+    let gain = try? ReplicationGain.of(player: top, rule: rule, game: game, similarity: similarity, exactUpTo: exact,
+                                       permutations: m, paid: shares, using: &bundleRNG)
+    return (shares, gain)
   }
 }
