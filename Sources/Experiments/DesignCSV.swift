@@ -33,6 +33,9 @@ enum DesignCSV {
         return SweepSpec.Assignment(key: key, value: .string(cell))
       })
     }
+    guard !out.isEmpty else {
+      throw .missing(source: file, path: "line 2", expected: "at least one design point (a row of values below the header)")
+    }
     return out
   }
 

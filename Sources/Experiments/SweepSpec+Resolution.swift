@@ -20,8 +20,30 @@ extension SweepSpec {
       if parameters.contains(key) {
         throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(sweepFile) (each point sets it); remove it from --set")
       }
+      // an object holding a parameter, or a key inside a parameter's object: one would hide the other
+      if let p = parameters.first(where: { $0.hasPrefix(key + ".") || key.hasPrefix($0 + ".") }) {
+        throw .badOverride(text: text, reason: "\(key) overlaps \(p), a parameter of the sweep \(sweepFile) (each point sets it); "
+                           + "set the keys beside it one by one instead")
+      }
     }
     _ = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides, to: try ScenarioLoader.load(baseFile)), file: baseFile)
+  }
+
+  /// Refuses a parameter no point can set: `seed` (each run's seed comes from the sweep's `seed`
+  /// and its replicate), and a key inside another parameter's object (`queue` with
+  /// `queue.customers`: one point's value would replace the other's). `declared`: the keys come
+  /// from `parameters` (else from the design's points).
+  static func checkParameterKeys(_ parameters: [String], declared: Bool, source: String) throws(ScenarioError) {
+    for k in parameters {
+      let path = declared ? "$.parameters.\"\(k)\"" : "$.design.points (key \"\(k)\")"
+      if k == "seed" {
+        throw .invalid(source: source, path: path, expected: "a scenario key other than seed (each run's seed derives from the sweep's "
+                       + "seed and its replicate: set the sweep's seed, or more replications)", found: "seed")
+      }
+      if let outer = parameters.first(where: { k.hasPrefix($0 + ".") }) {
+        throw .invalid(source: source, path: path, expected: "a key outside every other parameter's object", found: "a key inside \"\(outer)\"")
+      }
+    }
   }
 
   /// The parameter keys of `points`, in order of first appearance.

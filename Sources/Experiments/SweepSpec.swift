@@ -127,6 +127,7 @@ public struct SweepSpec: Sendable {
     if designName == "grid" { points = try grid(parameters: parameters, values: valueLists, source: path) }
     let derivedParameters = parameters.isEmpty && designName == "points"
     if derivedParameters { parameters = keysInOrder(points) }
+    try checkParameterKeys(parameters, declared: !derivedParameters, source: path)
     try checkBaseOverrides(baseOverrides, parameters: parameters, baseFile: baseFile, sweepFile: path)
     if derivedParameters {
       try checkDerivedKeys(parameters, points: points, baseOverrides: baseOverrides, baseFile: baseFile, sweepFile: path,
@@ -233,7 +234,9 @@ public struct SweepSpec: Sendable {
       if let values = try p.array("values") {
         guard !values.isEmpty else { throw .invalid(source: path, path: p.path("values"), expected: "at least one value", found: "an empty array") }
         valueLists.append(values.map(\.value)); ranges.append(nil)
-        _ = p.raw("from"); _ = p.raw("to"); _ = p.raw("steps"); _ = p.raw("integer")
+        for other in ["from", "to", "steps", "integer"] where p.raw(other) != nil {
+          throw .invalid(source: path, path: p.path(other), expected: "either values: [...] or from/to/steps, not both", found: "both")
+        }
       } else {
         let from = try p.number("from", default: .nan, .finite)
         let to = try p.number("to", default: .nan, .finite)
@@ -302,6 +305,9 @@ public struct SweepSpec: Sendable {
   static func explicitPoints(_ node: JSONNode, parameters: [String], folder: URL, source: String) throws(ScenarioError) -> [[Assignment]] {
     switch node.value {
     case .array(let items):
+      guard !items.isEmpty else {
+        throw .invalid(source: source, path: "$.design.points", expected: "at least one point", found: "an empty array")
+      }
       var out: [[Assignment]] = []
       let parameters = parameters.isEmpty ? inlineKeys(items) : parameters
       for (i, item) in items.enumerated() {

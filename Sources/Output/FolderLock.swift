@@ -41,6 +41,12 @@ public struct FolderLock: Sendable {
     if owner(path) == getpid() { unlink(path) }
   }
 
+  /// The running process other than this one that holds `folder`'s lock, if any.
+  public static func liveOwner(ofFolder folder: String) -> pid_t? {
+    guard let pid = owner(folder + "/" + fileName), pid != getpid(), isRunning(pid) else { return nil }
+    return pid
+  }
+
   /// The pid written in a lock file.
   static func owner(_ path: String) -> pid_t? {
     guard case .success(let bytes) = FileBytes.read(path) else { return nil }

@@ -58,7 +58,12 @@ public enum ResultsFolder {
   public static func admit(_ path: String, as marker: FolderMarker, force: Bool,
                            otherSweep: String = "it holds another sweep's results") throws(OutputError) -> Admission {
     let existing: FolderMarker
-    switch inspect(path) {
+    let state = inspect(path)
+    if case .absent = state {} else if case .file = state {} else if let pid = FolderLock.liveOwner(ofFolder: path) {
+      // a sweep at work there: replacing the folder would delete its finished runs and its lock
+      throw .refused(path: path, reason: "another datamarket process (pid \(pid)) is writing into this folder; wait for it to finish, even with --force")
+    }
+    switch state {
     case .absent, .empty: return .fresh
     case .file: throw .refused(path: path, reason: "is a file, not a folder")
     case .unmarked(nil):

@@ -57,8 +57,13 @@ public struct ConfigReader {
   /// An integer node in `range`.
   public static func integer(_ n: JSONNode, path: String, _ range: ClosedRange<Int>) throws(ScenarioError) -> Int {
     let expected = NumberRule.integerExpectation(range)
-    guard case .number(let d, _) = n.value, d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992, range.contains(Int(d)) else {
+    guard case .number(let d, let text) = n.value, d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992, range.contains(Int(d)) else {
       throw .invalid(source: n.source, path: path, expected: expected, found: n.foundDescription)
+    }
+    // an integer literal the double rounded (above 2^53, 9007199254740993 reads as ...992) is not
+    // the number the file wrote
+    if let written = Int(text), written != Int(d) {
+      throw .invalid(source: n.source, path: path, expected: expected + " (a whole number up to 2^53, exact as a JSON number)", found: text)
     }
     return Int(d)
   }

@@ -51,9 +51,7 @@ public enum DataMarketScenario {
     for (i, n) in regions.enumerated() {
       var r = try ConfigReader(n, path: "$.regions[\(i)]")
       let name = try r.string("name", default: "R\(i)")
-      if c.regions.contains(where: { $0.name == name }) {
-        throw .invalid(source: n.source, path: r.path("name"), expected: "a region name not used before", found: "\"\(name)\"")
-      }
+      try checkName(name, kind: "region", used: c.regions.map(\.name), node: n, path: r.path("name"))
       var region = newRegion(name)
       try ScenarioKeyReading.read(&r, DataMarketKeys.region, into: &region)
       try r.finish()
@@ -74,6 +72,7 @@ public enum DataMarketScenario {
         var r = try ConfigReader(n, path: "$.exchanges.list[\(i)]")
         var e = defaults
         e.name = try r.string("name", default: "X\(i)")
+        try checkName(e.name, kind: "exchange", used: c.exchanges.map(\.name), node: n, path: r.path("name"))
         guard let regionNode = r.raw("region") else {
           throw .missing(source: n.source, path: r.path("region"), expected: "the name of one of the regions")
         }
@@ -93,12 +92,28 @@ public enum DataMarketScenario {
     try ex.finish()
   }
 
+  /// A region's, exchange's or segment's name: not empty (it labels rows of the CSVs) and not one
+  /// already used by another of its kind (the rows would be indistinguishable).
+  static func checkName(_ name: String, kind: String, used: [String], node: JSONNode, path: String) throws(ScenarioError) {
+    if name.allSatisfy(\.isWhitespace) {
+      throw .invalid(source: node.source, path: path, expected: "a non-empty \(kind) name", found: "\"\(name)\"")
+    }
+    if used.contains(name) {
+      let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
+      throw .invalid(source: node.source, path: path, expected: "\(article) \(kind) name not used before", found: "\"\(name)\"")
+    }
+  }
+
   static func readSegments(_ b: inout ConfigReader, into c: inout DataMarketConfig) throws(ScenarioError) {
     guard let segments = try b.array("segments") else { return }
+    guard !segments.isEmpty else {
+      throw .invalid(source: b.node.source, path: "$.buyers.segments", expected: "at least one segment", found: "an empty array")
+    }
     c.buyers.segments = []
     for (i, n) in segments.enumerated() {
       var s = try ConfigReader(n, path: "$.buyers.segments[\(i)]")
       let name = try s.string("name", default: "segment\(i)")
+      try checkName(name, kind: "segment", used: c.buyers.segments.map(\.name), node: n, path: s.path("name"))
       var segment = newSegment(name)
       try ScenarioKeyReading.read(&s, DataMarketKeys.segment, into: &segment)
       try s.finish()

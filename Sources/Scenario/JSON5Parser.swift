@@ -230,8 +230,10 @@ public struct JSON5Parser {
     } else if body == "NaN" {
       value = .nan
     } else if body.hasPrefix("0x") || body.hasPrefix("0X") {
-      value = UInt64(body.dropFirst(2), radix: 16).map { Double($0) }
-    } else if !body.isEmpty, body.allSatisfy({ "0123456789.eE+-".contains($0) }), body.first != "e", body.first != "E" {
+      let digits = body.dropFirst(2)
+      value = digits.allSatisfy(\.isHexDigit) ? UInt64(digits, radix: 16).map { Double($0) } : nil
+    } else if let first = body.first, first.isASCII && (first.isNumber || first == "."),   // one sign at most: not --1 or +-1
+              body.allSatisfy({ "0123456789.eE+-".contains($0) }) {
       value = Double(body.hasSuffix(".") ? body + "0" : body)
     }
     guard let v = value else {

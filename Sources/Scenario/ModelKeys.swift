@@ -53,15 +53,15 @@ public enum ModelKeys {
     return k.market.map { $0.row(c) }
       + [custom("regions", "array", "≥ 1 region", "East 6/0.12, South 5/0.10, North 4/0.08, Southwest 2/0.06 (per day)", "",
                 "the regions; an entry has the keys below, whose defaults are an entry's own (assumed)"),
-         custom("regions[].name", "string", "unique", "R<i>", "", "region name (exchanges and the public operator refer to it)")]
+         custom("regions[].name", "string", "unique, not empty", "R<i>", "", "region name (exchanges and the public operator refer to it)")]
       + k.region.map { $0.row(defaultRegion) }
       + [custom("exchanges.list", "array", "", "one per region (SDE, SZDEX, BJDEX, GBDEX for four)", "",
-                "the exchanges; each entry has name, region (a region's name) and any exchanges.defaults key")]
+                "the exchanges; each entry has name (unique, not empty), region (a region's name) and any exchanges.defaults key")]
       + k.exchange.map { $0.row(defaultExchange) }
       + k.registry.map { $0.row(c) } + k.providers.map { $0.row(c) } + k.buyers.map { $0.row(c) }
-      + [custom("buyers.segments", "array", "shares with a positive sum", "ai 0.30, finance 0.30, manufacturing 0.25, publicInterest 0.15",
+      + [custom("buyers.segments", "array", "≥ 1 segment; shares with a positive sum", "ai 0.30, finance 0.30, manufacturing 0.25, publicInterest 0.15",
                 "", "buyer segments (assumed); an entry has name and the keys below, with an entry's own defaults"),
-         custom("buyers.segments[].name", "string", "", "segment<i>", "", "segment name")]
+         custom("buyers.segments[].name", "string", "unique, not empty", "segment<i>", "", "segment name")]
       + k.segment.map { $0.row(defaultSegment) }
       + [custom("contracts.allowed", "array", ContractType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
                 "[\"FIXED\", \"SUBSCRIPTION\"]", "", "contract types buyers and providers may sign (M7)")]

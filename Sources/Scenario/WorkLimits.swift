@@ -51,7 +51,9 @@ public struct WorkLimits: Sendable, Equatable {
     let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
     var v = x, u = 0
     while v >= 1_024 && u < units.count - 1 { v /= 1_024; u += 1 }
-    let text = v >= 100 || u == 0 ? String(Int(v.rounded())) : String((v * 10).rounded() / 10)
+    // beyond 10^6 of the largest unit (an estimate of 10^300 bytes), the exponent form: a plain
+    // integer would not fit an Int
+    let text = v >= 1e6 ? count(v) : v >= 100 || u == 0 ? String(Int(v.rounded())) : String((v * 10).rounded() / 10)
     return text + " " + units[u]
   }
 }

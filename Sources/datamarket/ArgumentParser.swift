@@ -28,8 +28,9 @@ struct ParsedArguments {
   func integer(_ name: String, command: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int? {
     guard let text = value(name) else { return nil }
     guard let v = Int(text), range.contains(v) else {
-      throw .usage(command: command, message: "the value '\(Abbreviation.of(text))' is invalid for '--\(name)': expected an integer"
-                   + (range.lowerBound > Int.min ? " ≥ \(range.lowerBound)" : ""))
+      let bounds = range.lowerBound > Int.min && range.upperBound < Int.max ? " in [\(range.lowerBound), \(range.upperBound)]"
+        : range.lowerBound > Int.min ? " ≥ \(range.lowerBound)" : range.upperBound < Int.max ? " ≤ \(range.upperBound)" : ""
+      throw .usage(command: command, message: "the value '\(Abbreviation.of(text))' is invalid for '--\(name)': expected an integer" + bounds)
     }
     return v
   }

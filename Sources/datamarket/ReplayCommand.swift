@@ -33,7 +33,7 @@ enum ReplayCommand: Command {
     let input = args.positionals[0]
     let tradesPath = args.value("out"), eventsPath = args.value("events"), checkPath = args.value("check")
     try SamePathCheck.refuse([("ORDERS.csv", input), ("--out", tradesPath), ("--events", eventsPath), ("--check", checkPath)],
-                             pairs: [(0, 1), (0, 2), (1, 2), (3, 1), (3, 2)], command: name)
+                             pairs: [(0, 1), (0, 2), (0, 3), (1, 2), (3, 1), (3, 2)], command: name)
     var reader: OrderStreamReader
     do { reader = try OrderStreamReader(path: input, chunkSize: windowBytes) } catch { throw .input(error.description) }
     let clock = Stopwatch()

@@ -10,14 +10,18 @@ enum SweepReportPage {
 
   static func make(folder: String, aggregate: CSVDocument) -> HTMLReport {
     var page = HTMLReport(title: "\(lastComponent(folder)) — sweep report")
-    guard let runs = aggregate.column("runs") else {
-      page.paragraph("aggregate.csv has no runs column."); return page
+    guard let runs = aggregate.column("runs"), runs >= 1 else {
+      page.paragraph("aggregate.csv has no runs column after its point column."); return page
     }
     let parameters = Array(aggregate.header[1..<runs])
     let shownRows = Array(aggregate.rows.indices.prefix(maximumTableRows))
     let all = aggregate.header.filter { $0.hasSuffix("_mean") && !$0.hasSuffix("_diff_mean") }.map { String($0.dropLast(5)) }
     var metrics = preferred.filter { all.contains($0) }
     if metrics.isEmpty { metrics = Array(all.prefix(12)) }
+    guard !metrics.isEmpty, !aggregate.rows.isEmpty else {
+      page.paragraph("aggregate.csv has no points or no metric columns (no column ending in _mean): nothing to chart.")
+      return page
+    }
     page.paragraph("Folder \(folder): \(aggregate.rows.count) points × \(SVGText.label(aggregate.numbers("runs").first ?? .nan)) runs each; "
                    + "parameters \(parameters.joined(separator: ", ")). Means over replications with Student-t 95% confidence intervals.")
     for p in parameters {

@@ -16,6 +16,13 @@ import Testing
     #expect(negative.status == 2 && negative.stderr.hasPrefix("error: the value '-3' is invalid for '--seed': expected an integer in [0, "))
   }
 
+  /// An integer option's message gives both bounds, so a value above the top is explained.
+  @Test func integerOptionsNameTheirUpperBound() throws {
+    let jobs = try BinaryRunner.run(["sweep", "scenarios/sweeps/mm1-grid.json", "--jobs", "10000"])
+    #expect(jobs.status == 2 && jobs.stderr.hasPrefix("error: the value '10000' is invalid for '--jobs': expected an integer in [1, 4096]\n"),
+            "\(jobs.stderr)")
+  }
+
   @Test func slurmTaskIdOutOfRangeSaysSo() throws {
     for id in ["7", "x", "-1"] {
       let r = try BinaryRunner.run(["sweep", "scenarios/sweeps/mm1-grid.json", "--shard", "auto/4"], environment: ["SLURM_ARRAY_TASK_ID": id])

@@ -76,6 +76,7 @@ import Testing
       ["--out", dir + "/t.csv", "--check", dir + "/t.csv"],
       ["--events", dir + "/e.csv", "--check", dir + "//e.csv"],
       ["--out", dir + "/orders.csv"],
+      ["--check", dir + "/orders.csv"],
     ]
     for args in cases {
       let r = try BinaryRunner.run(["replay", dir + "/orders.csv"] + args)

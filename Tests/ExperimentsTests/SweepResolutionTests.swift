@@ -64,6 +64,25 @@ import Scenario
     #expect(error(body, set: ["queue.serviceRate=-1"]).contains("$.queue.serviceRate: expected a number > 0"))
   }
 
+  /// Specs no point could honour are refused before anything runs: `seed` as a parameter, a
+  /// key inside another parameter's object, values beside from/to, no points, and a `--set`
+  /// object holding a parameter.
+  @Test func parametersNoPointCouldSetAreRefused() {
+    #expect(error("parameters: { seed: { values: [1, 2] } }")
+            == "\(dir)/s.json: $.parameters.\"seed\": expected a scenario key other than seed (each run's seed derives from the "
+               + "sweep's seed and its replicate: set the sweep's seed, or more replications), found seed")
+    #expect(error("design: { points: [{ seed: 3 }] }").contains("$.design.points (key \"seed\"): expected a scenario key other than seed"))
+    #expect(error("parameters: { queue: { values: [{ customers: 10 }] }, \"queue.customers\": { values: [20] } }")
+            == "\(dir)/s.json: $.parameters.\"queue.customers\": expected a key outside every other parameter's object, found a key inside \"queue\"")
+    #expect(error("parameters: { \"queue.customers\": { from: 1, to: 2, steps: 5, values: [3] } }")
+            == "\(dir)/s.json: $.parameters.\"queue.customers\".from: expected either values: [...] or from/to/steps, not both, found both")
+    #expect(error("design: { points: [] }") == "\(dir)/s.json: $.design.points: expected at least one point, found an empty array")
+    #expect(error("design: { points: \"d.csv\" }", csv: "queue.customers\n")
+            == "\(dir)/d.csv: line 2: expected at least one design point (a row of values below the header), found nothing")
+    let body = "parameters: { \"queue.arrivalRate\": { values: [0.3] } }"
+    #expect(error(body, set: ["queue={ arrivalRate: 0.1 }"]).contains("queue overlaps queue.arrivalRate, a parameter of the sweep"))
+  }
+
   @Test func theVersionIsRecordedButNotPartOfTheIdentity() throws {
     var s = try load("parameters: { \"queue.arrivalRate\": { values: [0.3] } }")
     let identity = s.identity

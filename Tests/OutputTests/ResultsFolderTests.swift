@@ -73,6 +73,29 @@ import Testing
     #expect(refusal(dir + "/absent", FolderMarker(kind: .run)) == "admitted")
   }
 
+  /// A folder another live process holds locked (a sweep at work) is refused even with
+  /// `--force`: replacing it would delete the sweep's finished runs and its lock. A stale lock
+  /// (its process gone) and this process's own lock do not stand in the way.
+  @Test func aFolderLockedByALiveProcessIsRefusedEvenWhenForced() throws {
+    let locked = dir + "/locked"
+    try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+    try FolderMarker(kind: .sweep, identity: "aaaa").write(into: locked)
+    let parent = getppid()   // running, and not this process
+    try "\(parent)\n".write(toFile: locked + "/" + FolderLock.fileName, atomically: true, encoding: .utf8)
+    for force in [false, true] {
+      do {
+        _ = try ResultsFolder.admit(locked, as: FolderMarker(kind: .run), force: force)
+        Issue.record("a live lock admitted (force \(force))")
+      } catch {
+        #expect(error.description == "\(locked): another datamarket process (pid \(parent)) is writing into this folder; wait for it to finish, even with --force")
+      }
+    }
+    try "\(getpid())\n".write(toFile: locked + "/" + FolderLock.fileName, atomically: true, encoding: .utf8)
+    #expect(try ResultsFolder.admit(locked, as: FolderMarker(kind: .run), force: true) == .forced)
+    try "999999999\n".write(toFile: locked + "/" + FolderLock.fileName, atomically: true, encoding: .utf8)
+    #expect(try ResultsFolder.admit(locked, as: FolderMarker(kind: .run), force: true) == .forced)
+  }
+
   @Test func foldersOfEarlierVersionsAreRecognised() throws {
     let run = dir + "/legacy-run", sweep = dir + "/legacy-sweep"
     for f in [run, sweep] { try FileManager.default.createDirectory(atPath: f, withIntermediateDirectories: true) }

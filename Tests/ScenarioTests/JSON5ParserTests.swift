@@ -39,6 +39,10 @@ import Testing
     ("{ a: 1 } extra", "t.json:1:10: expected end of input, found 'extra'"),
     ("{ a: tru }", "t.json:1:6: expected a value, found 'tru'"),
     ("{ a: 1.2.3 }", "t.json:1:6: expected a number, found '1.2.3'"),
+    ("{ a: --7 }", "t.json:1:6: expected a number, found '--7'"),
+    ("{ a: +-1 }", "t.json:1:6: expected a number, found '+-1'"),
+    ("{ a: -+0.5 }", "t.json:1:6: expected a number, found '-+0.5'"),
+    ("{ a: 0x+1F }", "t.json:1:6: expected a number, found '0x+1F'"),
     ("{ /* open", "t.json:1:3: expected '*/' to close this comment, found end of input"),
   ])
   func syntaxErrorsNameLineAndColumn(text: String, message: String) {

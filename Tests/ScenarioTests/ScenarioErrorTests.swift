@@ -116,6 +116,30 @@ import Testing
     #expect(try Scenario.load(file: f, overrides: ["seed=9002961954960609"]).seed == 9_002_961_954_960_609)
     #expect(try Scenario.load(file: f, overrides: ["seed=9007199254740992"]).seed == 9_007_199_254_740_992)
     #expect(message(f, overrides: ["seed=9007199254740994"]).hasSuffix("expected an integer in [0, 9007199254740992], found 9007199254740994"))
+    // 2^53 + 1 reads as the double 2^53: the number written is refused, not silently rounded
+    #expect(message(f, overrides: ["seed=9007199254740993"]).hasSuffix(
+      "$.seed: expected an integer in [0, 9007199254740992] (a whole number up to 2^53, exact as a JSON number), found 9007199254740993"))
+  }
+
+  /// Region, exchange and segment names label CSV rows: each must be non-empty and used once.
+  @Test func namesAreNonEmptyAndUsedOnce() {
+    let g = write("dm-names.json", """
+    { kind: "dataMarket", regions: [{ name: "East" }, { name: "West" }],
+      exchanges: { list: [{ name: "X", region: "East" }, { name: "X", region: "West" }] } }
+    """)
+    #expect(message(g) == "\(g): $.exchanges.list[1].name: expected an exchange name not used before, found \"X\"")
+    let h = write("dm-names2.json", """
+    { kind: "dataMarket", regions: [{ name: "East" }], exchanges: { list: [{ name: " ", region: "East" }] } }
+    """)
+    #expect(message(h) == "\(h): $.exchanges.list[0].name: expected a non-empty exchange name, found \" \"")
+    let k = write("dm-names3.json", """
+    { kind: "dataMarket", buyers: { segments: [{ name: "ai", share: 1 }, { name: "ai", share: 1 }] } }
+    """)
+    #expect(message(k) == "\(k): $.buyers.segments[1].name: expected a segment name not used before, found \"ai\"")
+    let m = write("dm-names4.json", "{ kind: \"dataMarket\", buyers: { segments: [] } }")
+    #expect(message(m) == "\(m): $.buyers.segments: expected at least one segment, found an empty array")
+    let r = write("dm-names5.json", "{ kind: \"dataMarket\", regions: [{ name: \"\" }] }")
+    #expect(message(r) == "\(r): $.regions[0].name: expected a non-empty region name, found \"\"")
   }
 
   @Test func seedOptionReplacesTheFileSeed() throws {

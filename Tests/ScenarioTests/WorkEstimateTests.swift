@@ -83,6 +83,9 @@ import Simulation
     #expect(WorkLimits.count(4321) == "4321")
     #expect(WorkLimits.bytes(8 * 1_073_741_824) == "8.0 GB")
     #expect(WorkLimits.bytes(512) == "512 bytes")
+    // estimates far beyond any unit print in exponent form (an Int would overflow: a trap)
+    #expect(WorkLimits.bytes(1e300) == WorkLimits.count(1e300 / pow(1_024, 5)) + " PB")
+    #expect(WorkLimits.bytes(Double.greatestFiniteMagnitude).hasSuffix(" PB"))
   }
 }
 
