@@ -31,6 +31,20 @@ import Testing
     #expect(forced.status == 0 && !names(run).contains("summary.csv") && names(run).contains("runs.csv"))
   }
 
+  /// `report` on a sweep folder whose aggregate has no points or no metric columns writes a page
+  /// saying so (it used to trap on the missing first metric).
+  @Test func aReportOfAnAggregateWithoutMetricsSaysSo() throws {
+    for (name, text) in [("report-no-metrics", "point,runs\n0,2\n"), ("report-no-points", "point,runs,x_mean\n"), ("report-runs-first", "runs,x_mean\n2,1\n")] {
+      let out = BinaryRunner.scratch(name)
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      try text.write(toFile: out + "/aggregate.csv", atomically: true, encoding: .utf8)
+      let r = try BinaryRunner.run(["report", out])
+      #expect(r.status == 0, "\(name): \(r.status) \(r.stderr)")
+      let page = (try? String(contentsOfFile: out + "/report.html", encoding: .utf8)) ?? ""
+      #expect(page.contains("aggregate.csv has no"), "\(name)")
+    }
+  }
+
   @Test func aFolderNotWrittenByDatamarketIsRefused() throws {
     let mine = BinaryRunner.scratch("folder-mine")
     try "notes".write(toFile: mine + "/notes.txt", atomically: true, encoding: .utf8)
