@@ -190,6 +190,13 @@ import Testing
     #expect(abs(Gini.coefficient([0, 0, 0, 1]) - 0.75) < 1e-15)
     #expect(abs(Gini.coefficient([4, 1, 3, 2]) - 0.25) < 1e-15)
     #expect(Gini.coefficient([]) == 0 && Gini.coefficient([5]) == 0 && Gini.coefficient([0, 0]) == 0)
+    // equal payouts that are not exact binary fractions: rounding may leave ~1e-19, never below 0
+    for n in 2...20 {
+      for total in [1.0, 7.3, 1234.567] {
+        let g = Gini.coefficient(Array(repeating: total / Double(n), count: n))
+        #expect(g >= 0 && g < 1e-15, "n = \(n), total \(total): \(g)")
+      }
+    }
     var rng = Xoshiro256StarStar(seed: 4)
     for n in 2...20 {
       let x = (0..<n).map { _ in rng.nextUnitDouble() * 10 }

@@ -14,6 +14,7 @@ public enum Gini {
     guard n >= 2, total > 0, total.isFinite else { return 0 }
     var weighted = 0.0
     for (i, x) in payouts.sorted().enumerated() { weighted += Double(2 * (i + 1) - n - 1) * x }
-    return weighted / (Double(n) * total)
+    // ≥ 0 for non-negative payouts; rounding can leave −1e-19 where all are equal
+    return max(0, weighted / (Double(n) * total))
   }
 }
