@@ -7,7 +7,7 @@ import Simulation
 enum RunCommand: Command {
   static let name = "run"
   static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
-  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--force] [--report] [--replications N] [--quiet]"
+  static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--ignore-limits] [--force] [--report] [--replications N] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it
     and swapped in, so it never mixes files of two runs. DIR must be absent, empty or an earlier
@@ -17,7 +17,8 @@ enum RunCommand: Command {
     printed and the exit code is 1 if anything differs.
     Before running, the scenario's work is estimated (events, entities, memory; 'validate'
     prints it); a run above 2e9 events or 8 GB is refused, naming the keys that drive it.
-    --max-events N raises the event limit; --force ignores both limits.
+    --max-events N raises the event limit; --ignore-limits ignores both (--force does not: it
+    only lets DIR be replaced).
     With --check-invariants every event is followed by a check of the model's invariants
     (time, uncrossed books, money and licence conservation, contracts moving forward); the
     first violation stops the run with exit code 1. Slow; the results are the same.
@@ -30,7 +31,8 @@ enum RunCommand: Command {
     OptionSpec(name: "check", valueName: "DIR", help: "Compare the CSVs with the golden files in DIR."),
     OptionSpec(name: "check-invariants", valueName: nil, help: "Check the model's invariants after every event (slow)."),
     OptionSpec(name: "max-events", valueName: "N", help: "Raise the limit on the estimated events (default 2e9)."),
-    OptionSpec(name: "force", valueName: nil, help: "Ignore the work limits; replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
+    OptionSpec(name: "ignore-limits", valueName: nil, help: "Run even above the work limits (a run past the machine's memory fails)."),
+    OptionSpec(name: "force", valueName: nil, help: "Replace DIR even if it holds a sweep, a merge or files not written by datamarket."),
     OptionSpec(name: "report", valueName: nil, help: "Also write DIR/report.html (datamarket report)."),
     OptionSpec(name: "replications", valueName: "N", help: "Run N seeds derived from the seed (common random numbers, every core); print each metric's mean with its 95% CI."),
     OptionSpec(name: "quiet", valueName: nil, help: "Print nothing on success."),
@@ -101,7 +103,8 @@ enum RunCommand: Command {
   }
 
   /// Refuses a scenario whose ``WorkEstimate`` exceeds the limits (`--max-events` raises the
-  /// event limit, `--force` ignores them).
+  /// event limit, `--ignore-limits` ignores them; `--force`, which replaces an output folder,
+  /// does not, so that overwriting results never also lifts the limits).
   static func checkWork(_ scenario: Scenario, _ args: ParsedArguments) throws(CLIError) {
     var limits = WorkLimits.standard
     if let s = args.value("max-events") {
@@ -111,9 +114,9 @@ enum RunCommand: Command {
       limits.maxEvents = Double(v)
     }
     let estimate = WorkEstimate.of(scenario)
-    guard !args.flag("force"), let why = limits.violation(estimate) else { return }
-    let remedy = estimate.events.value > limits.maxEvents ? "raise the event limit with --max-events N, or ignore the limits with --force"
-                                                           : "or ignore the limits with --force"
+    guard !args.flag("ignore-limits"), let why = limits.violation(estimate) else { return }
+    let remedy = estimate.events.value > limits.maxEvents ? "raise the event limit with --max-events N, or ignore the limits with --ignore-limits"
+                                                           : "or ignore the limits with --ignore-limits"
     throw .input("\(scenario.file): \(why); lower them, \(remedy)")
   }
 }

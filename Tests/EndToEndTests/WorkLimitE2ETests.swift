@@ -15,18 +15,21 @@ import Testing
     #expect(r.status == 2)
     #expect(r.stdout.isEmpty)
     #expect(r.stderr == "error: scenarios/mm1.json: the run would handle ≈ 1.8e13 events, above the limit of 2e9 (driven by "
-            + "queue.customers); lower them, raise the event limit with --max-events N, or ignore the limits with --force\n")
+            + "queue.customers); lower them, raise the event limit with --max-events N, or ignore the limits with --ignore-limits\n")
     #expect(!FileManager.default.fileExists(atPath: out + "/summary.csv"))
   }
 
-  @Test func maxEventsMovesTheLimitAndForceIgnoresIt() throws {
+  @Test func maxEventsMovesTheLimitAndIgnoreLimitsIgnoresIt() throws {
     let args = ["run", "scenarios/mm1.json", "--set", "queue.customers=1000", "--quiet"]
     let low = try BinaryRunner.run(args + ["--out", BinaryRunner.scratch("limit-low"), "--max-events", "100"])
     #expect(low.status == 2 && low.stderr.contains("events, above the limit of 100 (driven by queue.customers)"))
     let raised = try BinaryRunner.run(args + ["--out", BinaryRunner.scratch("limit-raised"), "--max-events", "100000"])
     #expect(raised.status == 0, "\(raised.stderr)")
+    let ignored = try BinaryRunner.run(args + ["--out", BinaryRunner.scratch("limit-ignored"), "--max-events", "100", "--ignore-limits"])
+    #expect(ignored.status == 0, "\(ignored.stderr)")
+    // --force replaces an output folder; it does not lift the limits
     let forced = try BinaryRunner.run(args + ["--out", BinaryRunner.scratch("limit-forced"), "--max-events", "100", "--force"])
-    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(forced.status == 2 && forced.stderr.contains("above the limit of 100"), "\(forced.stderr)")
     let bad = try BinaryRunner.run(args + ["--max-events", "0"])
     #expect(bad.status == 2 && bad.stderr.hasPrefix("error: the value '0' is invalid for '--max-events'"))
   }
