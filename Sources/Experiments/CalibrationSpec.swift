@@ -129,6 +129,14 @@ public struct CalibrationSpec: Sendable {
     let restarts = try r.integer("restarts", default: 2, 0...1_000)
     let tolerance = try r.number("tolerance", default: 1e-4, .range(1e-12, 1))
     let parameters = try readParameters(&r, kind: kind(of: scenario), source: path)
+    // a fixed override of a fitted key (or of an object holding one) would be hidden by the fit
+    for (i, text) in overrides.enumerated() {
+      let key = String(text.prefix { $0 != "=" })
+      if let p = parameters.first(where: { $0.key == key || $0.key.hasPrefix(key + ".") || key.hasPrefix($0.key + ".") }) {
+        throw .invalid(source: path, path: "$.set[\(i)]", expected: "an override of a key the calibration does not fit",
+                       found: "\"\(text)\" (\(p.key) is a parameter)")
+      }
+    }
     let targets = try readTargets(&r, metrics: metricNames(scenario), source: path)
     try r.finish()
     let spec = CalibrationSpec(file: path, baseFile: baseFile, baseHash: RunMetadata.hash(base.canonicalText), overrides: overrides,

@@ -34,6 +34,11 @@ enum ReplayCommand: Command {
     let tradesPath = args.value("out"), eventsPath = args.value("events"), checkPath = args.value("check")
     try SamePathCheck.refuse([("ORDERS.csv", input), ("--out", tradesPath), ("--events", eventsPath), ("--check", checkPath)],
                              pairs: [(0, 1), (0, 2), (0, 3), (1, 2), (3, 1), (3, 2)], command: name)
+    for (option, path) in [("--out", tradesPath), ("--events", eventsPath)] {
+      if let path, FolderTree.entry(path) == .folder {
+        throw .usage(command: name, message: "\(option) '\(path)' is a folder: expected a file to write (e.g. \(path.hasSuffix("/") ? path : path + "/")trades.csv)")
+      }
+    }
     var reader: OrderStreamReader
     do { reader = try OrderStreamReader(path: input, chunkSize: windowBytes) } catch { throw .input(error.description) }
     let clock = Stopwatch()

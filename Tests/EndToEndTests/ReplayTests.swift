@@ -83,6 +83,8 @@ import Testing
       #expect(r.status == 2 && r.stderr.contains("name the same file") && r.stdout.isEmpty, "\(args): \(r.status) \(r.stderr)")
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == before)
+    let folder = try BinaryRunner.run(["replay", dir + "/orders.csv", "--out", dir + "/sub"])
+    #expect(folder.status == 2 && folder.stderr.hasPrefix("error: --out '\(dir)/sub' is a folder: expected a file to write"), "\(folder.stderr)")
     let relative = try BinaryRunner.run(["replay", "scenarios/orders/example.csv", "--out", "scenarios/../same-\(getpid()).csv", "--events", "./same-\(getpid()).csv"])
     #expect(relative.status == 2 && relative.stderr.contains("--out and --events name the same file"))
     #expect(!FileManager.default.fileExists(atPath: BinaryRunner.packageRoot.path + "/same-\(getpid()).csv"))

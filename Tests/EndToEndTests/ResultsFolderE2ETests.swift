@@ -45,6 +45,14 @@ import Testing
     }
   }
 
+  /// `sweep --out FILE` says the path is a file, as `run` does (not a lock-file write error).
+  @Test func aSweepIntoAFileSaysItIsAFile() throws {
+    let file = BinaryRunner.scratch("sweep-into-file") + "/afile"
+    try "x".write(toFile: file, atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["sweep", grid, "--quiet", "--out", file])
+    #expect(r.status == 2 && r.stderr == "error: \(file): is a file, not a folder\n", "\(r.stderr)")
+  }
+
   @Test func aFolderNotWrittenByDatamarketIsRefused() throws {
     let mine = BinaryRunner.scratch("folder-mine")
     try "notes".write(toFile: mine + "/notes.txt", atomically: true, encoding: .utf8)

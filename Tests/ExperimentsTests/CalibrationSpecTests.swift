@@ -73,6 +73,9 @@ import Scenario
     #expect(try error(Self.mm1.replacingOccurrences(of: "maxEvaluations", with: "maxEvaluation"))
             == "FILE: $.maxEvaluation: unknown key (did you mean 'maxEvaluations'?)")
     #expect(try error(Self.mm1, base: dir + "/none.json") == "\(dir)/none.json: cannot read: no such file")
+    // a fixed override of a fitted key would be hidden by the fit
+    #expect(try error(Self.mm1.replacingOccurrences(of: "queue.customers=500", with: "queue.arrivalRate=0.5"))
+            == "FILE: $.set[0]: expected an override of a key the calibration does not fit, found \"queue.arrivalRate=0.5\" (queue.arrivalRate is a parameter)")
   }
 
   @Test func parametersStayInsideTheKeysOwnBounds() throws {
