@@ -10,7 +10,10 @@ extension WorkEstimate {
     let products = providers + publicProducts
     let multiplier = networkMultiplier(c, listings: products)
     let buyers = c.regions.indices.reduce(0) { $0 + c.buyerArrivalRate($1) } * horizon * multiplier
-    let events = buyers * 3 + providers * (1 + providerFollowUps) + Double(c.periods)
+    // a buyer's arrival weighs its consideration set: above the default 30 listings its events
+    // weigh that much more
+    let buyerWeight = max(1, Double(c.buyers.considerationSetSize) / 30)
+    let events = buyers * 3 * buyerWeight + providers * (1 + providerFollowUps) + Double(c.periods)
     let periodBytes = Double(c.periods) * Double(c.regions.count + c.exchanges.count + 2) * 512
     let firmBytes = Double(c.regions.count * c.buyers.firmsPerRegion * c.exchanges.count) * 4
     let perProduct = bytesPerProduct + Double(c.domains + c.providers.demandMemory + 2 * c.providers.exitWindowPeriods) * 8
@@ -19,8 +22,8 @@ extension WorkEstimate {
 
     let buyerKeys = ["regions[].buyerArrivalRate", "buyers.arrivalMultiplier", "market.periods", "market.periodDays"]
     let providerKeys = ["regions[].providerArrivalRate", "providers.arrivalMultiplier", "market.periods", "market.periodDays"]
-    var eventKeys = buyerKeys
-    if providers * (1 + providerFollowUps) > buyers * 3 { eventKeys = providerKeys }
+    var eventKeys = buyerWeight > 1 ? buyerKeys + ["buyers.considerationSetSize"] : buyerKeys
+    if providers * (1 + providerFollowUps) > buyers * 3 * buyerWeight { eventKeys = providerKeys }
     var memoryKeys = buyerKeys
     let largest = max(buyers * bytesPerBuyer, productBytes, periodBytes, firmBytes)
     if largest == firmBytes { memoryKeys = ["buyers.firmsPerRegion", "regions", "exchanges"] }

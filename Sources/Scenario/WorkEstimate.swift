@@ -17,6 +17,9 @@ import Simulation
 ///   multiplier (1 + ν_B ln(1 + L)) / (1 + ν_B ln(1 + L_ref)) with L ≤ every product ever created
 ///   (at least 1). Each buyer arrival causes at most two follow-ups (patience end, benefit
 ///   realisation); each provider at most ``providerFollowUps`` (registration and review attempts).
+///   A buyer's arrival weighs its whole consideration set, so above the default 30 listings its
+///   events count as `considerationSetSize / 30` events each (the limit is one of work, not of
+///   calendar entries).
 ///   Memory ≈ per buyer (a waiting record, a resting order, a contract and its output row) and per
 ///   product (record, book window, domain vector; a public product's window spans its cap, see
 ///   ``publicBookLevels(_:)``) plus the period records and firm memberships.

@@ -20,6 +20,17 @@ import Simulation
     #expect(WorkLimits.standard.violation(estimate) == nil)
   }
 
+  /// A buyer weighs its whole consideration set: above the default 30 listings its events count
+  /// for that much more work, and the key is named among the drivers.
+  @Test func aLargeConsiderationSetWeighsOnTheEstimate() throws {
+    let base = WorkEstimate.of(try scenario("scenarios/baseline.json", []))
+    let large = WorkEstimate.of(try scenario("scenarios/baseline.json", ["buyers.considerationSetSize=3000"]))
+    #expect(large.events.value > 50 * base.events.value)
+    #expect(large.events.keys.contains("buyers.considerationSetSize") && !base.events.keys.contains("buyers.considerationSetSize"))
+    let small = WorkEstimate.of(try scenario("scenarios/baseline.json", ["buyers.considerationSetSize=5"]))
+    #expect(small.events == base.events)
+  }
+
   @Test func hugeDataMarketIsRefusedNamingTheArrivalRate() throws {
     var c = DataMarketConfig()
     c.periods = 10_000
