@@ -123,6 +123,13 @@ public struct ConfigReader {
   public func finish() throws(ScenarioError) {
     guard case .object(let members) = node.value else { return }
     for m in members where !known.contains(m.key) {
+      // a quoted "market.periods" is one key named market.periods, not a path
+      if let dot = m.key.firstIndex(of: "."), known.contains(String(m.key[..<dot])) {
+        let outer = m.key[..<dot], inner = m.key[m.key.index(after: dot)...]
+        throw .invalid(source: m.value.source, path: path + ".\"\(m.key)\"",
+                       expected: "a key without a dot (a quoted key is one name, not a path: nest it as \(outer): { \(inner): ... })",
+                       found: "\"\(m.key)\"")
+      }
       throw .unknownKey(source: m.value.source, path: path(m.key),
                         suggestion: EditDistance.suggestion(for: m.key, among: known))
     }

@@ -121,6 +121,13 @@ import Testing
       "$.seed: expected an integer in [0, 9007199254740992] (a whole number up to 2^53, exact as a JSON number), found 9007199254740993"))
   }
 
+  /// A quoted key with a dot is one key, not a path: the message says how to nest it.
+  @Test func aDottedQuotedKeyIsExplained() {
+    let f = write("dotkey.json", "{ kind: \"dataMarket\", \"market.periods\": 3 }")
+    #expect(message(f) == "\(f): $.\"market.periods\": expected a key without a dot (a quoted key is one name, not a path: "
+            + "nest it as market: { periods: ... }), found \"market.periods\"")
+  }
+
   /// Region, exchange and segment names label CSV rows: each must be non-empty and used once.
   @Test func namesAreNonEmptyAndUsedOnce() {
     let g = write("dm-names.json", """
