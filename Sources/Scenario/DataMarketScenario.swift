@@ -40,7 +40,9 @@ public enum DataMarketScenario {
 
   static func atLeast(_ value: Double, _ floor: Double, _ r: ConfigReader, _ key: String, _ other: String) throws(ScenarioError) {
     guard value < floor else { return }
-    throw .invalid(source: (r.node[key] ?? r.node).source, path: r.path(key), expected: "a number ≥ \(other) (\(floor))",
+    // named by whichever of the two was written (an override of the other one is the culprit)
+    let otherKey = String(other.split(separator: ".").last ?? Substring(other))
+    throw .invalid(source: (r.node[key] ?? r.node[otherKey] ?? r.node).source, path: r.path(key), expected: "a number ≥ \(other) (\(floor))",
                    found: ScenarioKeyText.number(value))
   }
 

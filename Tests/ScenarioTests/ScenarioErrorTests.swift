@@ -97,6 +97,9 @@ import Testing
             == "--set exchanges.defaults.sellerFeeRate=1.5: $.exchanges.defaults.sellerFeeRate: expected a number in [0, 1], found 1.5")
     #expect(message(f, overrides: ["regions=[{name: \"East\", buyerArrivalRate: -2}]"])
             == "--set regions=[{name: \"East\", buyerArrivalRate: -2}]: $.regions[0].buyerArrivalRate: expected a number in [0, 10000], found -2")
+    // a conflict between two keys names the override that wrote one of them, not the first that touched the object
+    #expect(message(f, overrides: ["buyers.arrivalMultiplier=0.5", "buyers.valueMedian=1000"])
+            == "--set buyers.valueMedian=1000: $.buyers.valueMean: expected a number ≥ buyers.valueMedian (1000.0), found 265")
     let g = write("dm-region.json", """
     { kind: "dataMarket",
       regions: [{ name: "East" }, { name: "West" }],
