@@ -195,10 +195,22 @@ public struct JSON5Parser {
         case UInt8(ascii: "0"): out.append(0)
         case 10: break  // line continuation
         case UInt8(ascii: "u"):
-          guard index + 4 < bytes.count, let v = UInt32(String(decoding: bytes[(index + 1)...(index + 4)], as: UTF8.self), radix: 16),
-                let scalar = Unicode.Scalar(v) else { throw error(expected: "four hex digits after \\u") }
-          out.append(contentsOf: Array(String(Character(scalar)).utf8))
+          guard let v = hex4(at: index + 1) else { throw error(expected: "four hex digits after \\u") }
           index += 4
+          var code = v
+          if (0xD800...0xDBFF).contains(v) {
+            // a UTF-16 surrogate pair: \uD83D\uDE00 is one character
+            guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"), bytes[index + 2] == UInt8(ascii: "u"),
+                  let low = hex4(at: index + 3), (0xDC00...0xDFFF).contains(low) else {
+              throw error(expected: "a low surrogate \\uDC00–\\uDFFF after the high surrogate \\u" + String(v, radix: 16, uppercase: true))
+            }
+            code = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+            index += 6
+          } else if (0xDC00...0xDFFF).contains(v) {
+            throw error(expected: "a high surrogate \\uD800–\\uDBFF before the low surrogate \\u" + String(v, radix: 16, uppercase: true))
+          }
+          guard let scalar = Unicode.Scalar(code) else { throw error(expected: "four hex digits after \\u") }
+          out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default: out.append(e)
         }
         advance()
@@ -240,6 +252,17 @@ public struct JSON5Parser {
       throw .syntax(source: source, line: l, column: c, expected: "a number", found: "'\(Abbreviation.of(text))'")
     }
     return JSONNode(.number(negative ? -v : v, text: text), source: source, line: l, column: c)
+  }
+
+  /// The value of the four hex digits at `i`, or nil (fewer than four, or not hex digits).
+  func hex4(at i: Int) -> UInt32? {
+    guard i + 3 < bytes.count else { return nil }
+    var v: UInt32 = 0
+    for b in bytes[i...(i + 3)] {
+      guard let d = Character(Unicode.Scalar(b)).hexDigitValue else { return nil }
+      v = v << 4 | UInt32(d)
+    }
+    return v
   }
 
   func isIdentifierStart(_ b: UInt8) -> Bool {

@@ -30,6 +30,24 @@ import Testing
     #expect(n["list"]!.line == 6 && n["list"]!.column == 9)
   }
 
+  /// \u escapes: a UTF-16 surrogate pair is one character; a lone surrogate is named as such.
+  @Test func surrogatePairsDecodeAndLoneSurrogatesAreNamed() throws {
+    let n = try JSON5Parser.parse(#"{ s: "a\ud83d\ude00b\u00e9" }"#, source: "t.json")
+    guard case .string(let decoded)? = n["s"]?.value else { Issue.record("not a string"); return }
+    #expect(decoded == "a😀bé")
+    for (text, expected) in [(#"{ s: "\ud800" }"#, "expected a low surrogate \\uDC00–\\uDFFF after the high surrogate \\uD800"),
+                             (#"{ s: "\ud800\u0041" }"#, "expected a low surrogate \\uDC00–\\uDFFF after the high surrogate \\uD800"),
+                             (#"{ s: "\udc00" }"#, "expected a high surrogate \\uD800–\\uDBFF before the low surrogate \\uDC00"),
+                             (#"{ s: "\u12g4" }"#, "expected four hex digits after \\u")] {
+      do {
+        _ = try JSON5Parser.parse(text, source: "t.json")
+        Issue.record("expected an error for \(text)")
+      } catch {
+        #expect(error.description.contains(expected), "\(text): \(error.description)")
+      }
+    }
+  }
+
   @Test(arguments: [
     ("{\n  a: 1,\n  b: 2 x\n}", "t.json:3:8: expected ',' or '}', found 'x'"),
     ("{ a: [1,, 2] }", "t.json:1:9: expected a value, found ', 2] }'"),
