@@ -108,7 +108,12 @@ public enum ResultsFolder {
     removeStaleSiblings(of: path)
     let temp = sibling(of: path, "tmp")
     try FolderTree.remove(temp)
-    try AtomicFile.createDirectory(temp)
+    do {
+      try AtomicFile.createDirectory(temp)
+    } catch .cannotCreateDirectory(_, let reason) {
+      // named by the folder asked for: the temporary sibling is an implementation detail
+      throw .cannotCreateDirectory(path: path, reason: reason + " (creating its temporary sibling \(FolderTree.split(temp).1))")
+    }
     do {
       try body(temp)
       try marker.write(into: temp)

@@ -96,6 +96,19 @@ import Testing
     #expect(try ResultsFolder.admit(locked, as: FolderMarker(kind: .run), force: true) == .forced)
   }
 
+  #if os(Linux)
+  /// A folder that cannot be created is named as asked, not by its temporary sibling.
+  @Test func anUncreatableFolderIsNamedAsAsked() {
+    do {
+      try ResultsFolder.build("/proc/datamarket-x", as: FolderMarker(kind: .run), force: false) { _ throws(OutputError) in }
+      Issue.record("built a folder in /proc")
+    } catch {
+      #expect(error.description.hasPrefix("/proc/datamarket-x: cannot create folder: ") && error.description.contains("temporary sibling"),
+              "\(error.description)")
+    }
+  }
+  #endif
+
   @Test func foldersOfEarlierVersionsAreRecognised() throws {
     let run = dir + "/legacy-run", sweep = dir + "/legacy-sweep"
     for f in [run, sweep] { try FileManager.default.createDirectory(atPath: f, withIntermediateDirectories: true) }
