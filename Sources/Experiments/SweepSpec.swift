@@ -246,9 +246,16 @@ public struct SweepSpec: Sendable {
         let steps = try p.integer("steps", default: 2, 1...1_000_000)
         let integer = try p.bool("integer", default: false)
         var values: [JSONNode.Value] = []
+        var previous: Double?
         for k in 0..<steps {
           var v = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
           if integer { v = v.rounded() }
+          if integer, v == previous {   // more steps than integers in the range: points would repeat
+            let distinct = Int(abs(to.rounded() - from.rounded())) + 1
+            throw .invalid(source: path, path: p.path("steps"), expected: "at most \(distinct) steps (the integers from \(from.rounded()) to \(to.rounded()))",
+                           found: "\(steps)")
+          }
+          previous = v
           values.append(.number(v, text: v.description))
         }
         valueLists.append(values); ranges.append((from, to, integer))

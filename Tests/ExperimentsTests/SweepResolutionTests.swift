@@ -67,7 +67,7 @@ import Scenario
   /// Specs no point could honour are refused before anything runs: `seed` as a parameter, a
   /// key inside another parameter's object, values beside from/to, no points, and a `--set`
   /// object holding a parameter.
-  @Test func parametersNoPointCouldSetAreRefused() {
+  @Test func parametersNoPointCouldSetAreRefused() throws {
     #expect(error("parameters: { seed: { values: [1, 2] } }")
             == "\(dir)/s.json: $.parameters.\"seed\": expected a scenario key other than seed (each run's seed derives from the "
                + "sweep's seed and its replicate: set the sweep's seed, or more replications), found seed")
@@ -76,6 +76,9 @@ import Scenario
             == "\(dir)/s.json: $.parameters.\"queue.customers\": expected a key outside every other parameter's object, found a key inside \"queue\"")
     #expect(error("parameters: { \"queue.customers\": { from: 1, to: 2, steps: 5, values: [3] } }")
             == "\(dir)/s.json: $.parameters.\"queue.customers\".from: expected either values: [...] or from/to/steps, not both, found both")
+    #expect(error("parameters: { \"queue.customers\": { from: 1000, to: 1002, steps: 5, integer: true } }")
+            == "\(dir)/s.json: $.parameters.\"queue.customers\".steps: expected at most 3 steps (the integers from 1000.0 to 1002.0), found 5")
+    #expect(try load("parameters: { \"queue.customers\": { from: 1000, to: 1002, steps: 3, integer: true } }").points.count == 3)
     #expect(error("design: { points: [] }") == "\(dir)/s.json: $.design.points: expected at least one point, found an empty array")
     #expect(error("design: { points: \"d.csv\" }", csv: "queue.customers\n")
             == "\(dir)/d.csv: line 2: expected at least one design point (a row of values below the header), found nothing")
