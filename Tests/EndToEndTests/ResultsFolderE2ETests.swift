@@ -108,8 +108,11 @@ import Testing
     #expect(BinaryRunner.read(out + "/runs.csv") == runs)
   }
 
-  @Test func ctrlCSaysHowFarTheSweepGotAndTheSameCommandResumes() throws {
-    let full = BinaryRunner.scratch("sigint-full"), cut = BinaryRunner.scratch("sigint-cut")
+  /// Ctrl-C (SIGINT) and a scheduler's SIGTERM alike: the sweep says how far it got, releases
+  /// its lock, and the same command resumes to the same files.
+  @Test(arguments: [(SIGINT, Int32(130), "interrupted"), (SIGTERM, Int32(143), "terminated")])
+  func aSignalSaysHowFarTheSweepGotAndTheSameCommandResumes(signal: Int32, status: Int32, word: String) throws {
+    let full = BinaryRunner.scratch("sig\(signal)-full"), cut = BinaryRunner.scratch("sig\(signal)-cut")
     let args = [grid, "--jobs", "1", "--quiet"]
     #expect(try BinaryRunner.run(["sweep"] + args + ["--out", full]).status == 0)
     let p = Process()
@@ -123,11 +126,11 @@ import Testing
       if BinaryRunner.read(cut + "/journal.csv").split(separator: "\n").count >= 3 { break }
       usleep(5_000)
     }
-    kill(p.processIdentifier, SIGINT)
+    kill(p.processIdentifier, signal)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
-    #expect(p.terminationReason == .exit && p.terminationStatus == 130, "\(stderr)")
-    #expect(stderr.contains("sweep: interrupted; ") && stderr.contains(" of 24 runs are done (journalled in \(cut)/journal.csv); run the same command again to resume\n"), "\(stderr)")
+    #expect(p.terminationReason == .exit && p.terminationStatus == status, "\(stderr)")
+    #expect(stderr.contains("sweep: \(word); ") && stderr.contains(" of 24 runs are done (journalled in \(cut)/journal.csv); run the same command again to resume\n"), "\(stderr)")
     #expect(!names(cut).contains(".datamarket.lock"))
     #expect(try BinaryRunner.run(["sweep"] + args + ["--out", cut]).status == 0)
     for f in ["runs.csv", "aggregate.csv"] { #expect(BinaryRunner.read(full + "/" + f) == BinaryRunner.read(cut + "/" + f)) }
