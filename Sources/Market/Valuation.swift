@@ -23,23 +23,6 @@ public enum Valuation {
     return max(0, dot / (normA * normB))
   }
 
-  /// Σ a_i·b_{offset+i} and √Σ a_i² over the shared length, no allocation.
-  /// (The buyers' loop calls it for every listing it weighs: the length and offset are checked
-  /// once, then the products accumulate in the same order without a check per element.)
-  @inline(__always)
-  public static func dot(_ a: [Double], _ b: [Double], offset: Int) -> Double {
-    let n = min(a.count, b.count - offset)
-    guard n > 0, offset >= 0 else { return 0 }
-    return a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        let b = UnsafeBufferPointer(rebasing: b[offset ..< offset + n])
-        var dot = 0.0
-        for i in 0..<n { dot += a[i] * b[i] }
-        return dot
-      }
-    }
-  }
-
   /// √Σ x_i² of `v[offset ..< offset + count]`.
   public static func norm(_ v: [Double], offset: Int = 0, count: Int) -> Double {
     var n = 0.0

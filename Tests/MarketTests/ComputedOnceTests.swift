@@ -84,8 +84,8 @@ import Testing
       for (k, v) in vectors.enumerated() {
         let fit = buyer.withUnsafeBufferPointer { rows.fit(Int32(k), buyer: $0, buyerNorm: norm) }
         #expect(fit.bitPattern == Valuation.fit(buyer, v).bitPattern)
-        #expect(fit.bitPattern == Valuation.fit(dot: Valuation.dot(buyer, v, offset: 0), normA: norm,
-                                                normB: Valuation.norm(v, count: d)).bitPattern)
+        let dot = zip(buyer, v).reduce(0.0) { $0 + $1.0 * $1.1 }
+        #expect(fit.bitPattern == Valuation.fit(dot: dot, normA: norm, normB: Valuation.norm(v, count: d)).bitPattern)
       }
     }
     for (k, p) in powers.enumerated() {

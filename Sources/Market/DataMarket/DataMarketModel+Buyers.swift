@@ -90,10 +90,10 @@ extension DataMarketModel {
     var best: Offer?
     // Two passes over the consideration set. The first makes every draw of the choice stream, in
     // order (which listings, M5's visibility) and computes each seen listing's Fit; its iterations
-    // are short and independent, so the cache misses on the product records and domain rows of
-    // different listings overlap instead of following one another. The second values what was
-    // seen, reading those records from cache; it draws nothing from the choice stream, so the
-    // streams and every result are those of one pass. The listings seen are counted in their
+    // are short and independent, so the cache misses on different listings' product records and
+    // valuation rows can overlap. The second values what was seen, whose records are then in
+    // cache; it draws nothing from the choice stream, so the streams and every result are those
+    // of one pass. The listings seen are counted in their
     // products' views after the loop (one write access to the product records per buyer;
     // nothing in the loop reads the views).
     let size = config.buyers.considerationSetSize

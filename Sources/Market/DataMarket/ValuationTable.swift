@@ -78,8 +78,8 @@ final class ValuationTable {
     }
 
     /// Fit(d_j, d_k) of a buyer's domain vector `buyer` (norm `buyerNorm`) and product `id`'s:
-    /// the same dot product, in the same order, as ``Valuation/dot(_:_:offset:)`` and the same
-    /// quotient as ``Valuation/fit(dot:normA:normB:)``.
+    /// the dot product Σ b_i·d_i accumulated in index order, as ``Valuation/fit(_:_:offset:)``
+    /// does, then the quotient of ``Valuation/fit(dot:normA:normB:)``.
     @inline(__always) func fit(_ id: Int32, buyer: UnsafeBufferPointer<Double>, buyerNorm: Double) -> Double {
       let r = row(id)
       let v = r + ValuationTable.headerWidth
