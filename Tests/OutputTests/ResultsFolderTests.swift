@@ -87,7 +87,7 @@ import Testing
         _ = try ResultsFolder.admit(locked, as: FolderMarker(kind: .run), force: force)
         Issue.record("a live lock admitted (force \(force))")
       } catch {
-        #expect(error.description == "\(locked): another datamarket process (pid \(parent)) is writing into this folder; wait for it to finish, even with --force")
+        #expect(error.description == "\(locked): another datamarket process (pid \(parent)) is writing into this folder; wait for it to finish (even with --force)")
       }
     }
     try "\(getpid())\n".write(toFile: locked + "/" + FolderLock.fileName, atomically: true, encoding: .utf8)
@@ -137,8 +137,31 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/.datamarket.lock"))
     try "\(deadPid())\n".write(toFile: folder + "/.datamarket.lock", atomically: true, encoding: .utf8)
     let taken = try FolderLock(folder: folder)
-    #expect(try String(contentsOfFile: folder + "/.datamarket.lock", encoding: .utf8) == "\(getpid())\n")
+    #expect(try String(contentsOfFile: folder + "/.datamarket.lock", encoding: .utf8) == "\(getpid()) \(FolderLock.hostName)\n")
     taken.release()
+  }
+
+  /// A lock written on another host (a folder on a cluster's shared file system) cannot be
+  /// checked from here: it is taken as held, and the refusal says how to remove it; this host's
+  /// pid with another host's name is not this process's lock.
+  @Test func aLockOfAnotherHostIsHeldAndTheRefusalSaysHowToRemoveIt() throws {
+    let folder = dir + "/foreign"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let lockPath = folder + "/.datamarket.lock"
+    try "\(deadPid()) node-elsewhere-17\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
+    #expect(throws: OutputError.refused(path: folder, reason: "another datamarket process (pid \(try String(contentsOfFile: lockPath, encoding: .utf8).split(separator: " ")[0]) on host node-elsewhere-17) is writing into this folder; wait for it to finish, or, if no datamarket job runs on node-elsewhere-17 any more, remove \(lockPath)")) {
+      _ = try FolderLock(folder: folder)
+    }
+    FolderLock.release(lockPath)   // not this process's, though the pid may match one here
+    #expect(FileManager.default.fileExists(atPath: lockPath))
+    try "\(getpid()) node-elsewhere-17\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
+    FolderLock.release(lockPath)
+    #expect(FileManager.default.fileExists(atPath: lockPath))
+    // an earlier version's lock (pid only) is this host's
+    try "\(deadPid())\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
+    let taken = try FolderLock(folder: folder)
+    taken.release()
+    #expect(!FileManager.default.fileExists(atPath: lockPath))
   }
 
   /// The pid of a process that has exited.
