@@ -15,10 +15,10 @@ enum DataMarketKeys {
   static var market: [Key] {
     let s = "market"
     return [
-      .integer(s, "periods", \.periods, 1...10_000, unit: "periods", symbol: "T", "reporting periods simulated"),
+      .integer(s, "periods", \.periods, 1...10_000, unit: "periods", symbol: "T", "reporting periods simulated (five years of months; assumed)"),
       .number(s, "periodDays", \.periodDays, .range(1, 366), unit: "days", "length of a period (a month: 365/12); a year is 365 days"),
-      .integer(s, "warmupPeriods", \.warmupPeriods, 0...9_999, unit: "periods", "periods left out of summary.csv (fewer than periods)"),
-      .number(s, "unification", \.unification, .unitInterval, symbol: "u", "0 fragmented regional markets … 1 one national market"),
+      .integer(s, "warmupPeriods", \.warmupPeriods, 0...9_999, unit: "periods", "periods left out of summary.csv (fewer than periods; a year for prices and entry to settle, assumed)"),
+      .number(s, "unification", \.unification, .unitInterval, symbol: "u", "0 fragmented regional markets … 1 one national market (0.2: still mostly regional; assumed)"),
       .number(s, "visibilityFloor", \.visibilityFloor, .unitInterval, symbol: "v0",
               "visibility of another region's listing at u = 0; v0 + (1 − v0)u in general (assumed)"),
       .number(s, "crossRegionFixedCost", \.crossRegionFixedCost, maxMoney, unit: money, symbol: "κ_x",
@@ -52,8 +52,8 @@ enum DataMarketKeys {
       .number(s, "offExchangeListingWeight", \.offExchangeListingWeight, .range(0, 1e6),
               "weight of staying off-exchange in a provider's exchange choice (assumed)"),
       .bool(s, "multiListing", \.multiListing,
-            "a listed product also lists at other regions' exchanges where the margin on the buyers it newly reaches covers (1 − u)(L_e + f_rev) (M5; one review counts everywhere iff u ≥ u*)"),
-      .bool(s, "offExchange", \.offExchangeEnabled, "bilateral (off-exchange) deals on or off"),
+            "a listed product also lists at other regions' exchanges where the margin on the buyers it newly reaches covers (1 − u)(L_e + f_rev) (M5; one review counts everywhere iff u ≥ u*; on: the complete model, assumed)"),
+      .bool(s, "offExchange", \.offExchangeEnabled, "bilateral (off-exchange) deals on or off (on: the complete model; assumed)"),
       .number(s, "bargainingShare", \.bargainingShare, .unitInterval, symbol: "θ_i",
               "provider's share of the surplus in a bilateral deal, p = c + θ(E[v] − c − TC) (assumed)"),
       .number(s, "offExchangeDiligenceMultiple", \.offExchangeDiligenceMultiple, .range(0, 1_000),
@@ -65,7 +65,7 @@ enum DataMarketKeys {
   static var registry: [Key] {
     let s = "registry"
     return [
-      .choice(s, "mode", \.registry.mode, "property-rights registry: off, regional (recognised elsewhere iff u ≥ u*) or national"),
+      .choice(s, "mode", \.registry.mode, "property-rights registry: off, regional (recognised elsewhere iff u ≥ u*) or national (regional; assumed)"),
       .number(s, "fee", \.registry.fee, maxMoney, unit: money, symbol: "f_g", "registration fee per submission (assumed)"),
       .number(s, "days", \.registry.days, .range(0, 3_650), unit: "days", symbol: "T_g", "examination delay (assumed)"),
       .number(s, "publicityDays", \.registry.publicityDays, .range(0, 3_650), unit: "days", "publicity period after examination (assumed)"),
@@ -91,7 +91,7 @@ enum DataMarketKeys {
       .number(s, "expectedSales", \.providers.expectedSales, .range(0.01, 1e7), unit: "licences", symbol: "N̂",
               "sales over which F is recovered (assumed)"),
       .choice(s, "pricing", \.providers.pricing,
-              "valueBased (profit-maximising against observed winning prices, learned each period), costPlus, or adaptive p ← clamp(p·e^{η(s − s*)})"),
+              "valueBased (profit-maximising against observed winning prices, learned each period), costPlus, or adaptive p ← clamp(p·e^{η(s − s*)}) (valueBased, M3; assumed)"),
       .number(s, "priceLearningWeight", \.providers.priceLearningWeight, .unitInterval,
               "value-based pricing: weight of the period's optimal price in the (log) update (assumed)"),
       .integer(s, "demandMemory", \.providers.demandMemory, 1...10_000, unit: "buyers",
@@ -119,8 +119,8 @@ enum DataMarketKeys {
       .number(s, "basicReadiness", \.providers.basicReadiness, .unitInterval, symbol: "a_L",
               "readiness of the basic version (0: raw data, no AI preparation; assumed)"),
       .bool(s, "endogenousEntry", \.providers.endogenousEntry,
-            "after the warm-up an arriving provider enters only if H·r̂·q̃^β/E[q^β] − F − fees > 0 (M12)"),
-      .bool(s, "exit", \.providers.exitEnabled, "providers exit after N_win periods of losses below −X_exit or without a sale (M12)"),
+            "after the warm-up an arriving provider enters only if H·r̂·q̃^β/E[q^β] − F − fees > 0 (M12; on: the complete model, assumed)"),
+      .bool(s, "exit", \.providers.exitEnabled, "providers exit after N_win periods of losses below −X_exit or without a sale (M12; on: the complete model, assumed)"),
       .integer(s, "planningHorizonPeriods", \.providers.planningHorizonPeriods, 1...10_000, unit: "periods", symbol: "H",
                "periods over which an entrant expects its region's income per provider (assumed)"),
       .number(s, "upkeepPerPeriod", \.providers.upkeepPerPeriod, .range(0, 1e6), unit: money,
@@ -179,7 +179,7 @@ enum DataMarketKeys {
   static var readiness: [Key] {
     let s = "readiness"
     return [
-      .bool(s, "investment", \.readiness.investment, "providers invest in AI-readiness when it pays (M10)"),
+      .bool(s, "investment", \.readiness.investment, "providers invest in AI-readiness when it pays (M10; on: the complete model; assumed)"),
       .number(s, "subsidy", \.readiness.subsidy, .unitInterval, symbol: "σ_sub",
               "share of a readiness investment the government pays (assumed; the W6 what-if sweeps 0, 0.3, 0.5)"),
       .number(s, "lowInvestment", \.readiness.lowInvestment, .range(0, 1e7), unit: money, symbol: "I_lo", "the smaller investment (assumed)"),
@@ -193,7 +193,7 @@ enum DataMarketKeys {
       .number(s, "aiReadyThreshold", \.readiness.aiReadyThreshold, .unitInterval,
               "readiness at which a product is certified AI-ready (assumed)"),
       .bool(s, "certifiedOnly", \.readiness.certifiedOnly,
-            "buyers see readiness only through AI-ready certification (uncertified: the prior mean below the threshold)"),
+            "buyers see readiness only through AI-ready certification (uncertified: the prior mean below the threshold; on, assumed)"),
     ]
   }
 
@@ -207,10 +207,10 @@ enum DataMarketKeys {
       .number(s, "coverageProbability", \.bundles.coverageProbability, .unitInterval,
               "probability that a product covers a feature, at a level U(0.5, 1) (assumed)"),
       .choice(s, "rule", \.bundles.rule,
-              "how a bundle's price is shared: shapley, robustShapley (Agarwal, Dahleh & Sarkar 2019), equal, standaloneProportional, leaveOneOut"),
+              "how a bundle's price is shared: shapley, robustShapley (Agarwal, Dahleh & Sarkar 2019), equal, standaloneProportional, leaveOneOut (shapley, M11; assumed)"),
       .number(s, "robustness", \.bundles.robustness, .range(0, 100), symbol: "λ",
               "robust split ψ_k ∝ φ_k·e^{−λ Σ_l sim(k, l)} (assumed)"),
-      .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...12, unit: "products", "exact Shapley values up to this many products (2^n coalitions each bundle; sampled above)"),
+      .integer(s, "exactUpTo", \.bundles.exactUpTo, 1...12, unit: "products", "exact Shapley values up to this many products (2^n coalitions each bundle; sampled above; 10: about 10^4 operations, assumed)"),
       .integer(s, "permutations", \.bundles.permutations, 1...100_000, symbol: "M", "sampled permutations above it (assumed)"),
     ]
   }
@@ -219,7 +219,7 @@ enum DataMarketKeys {
   static var leakage: [Key] {
     let s = "leakage"
     return [
-      .bool(s, "enabled", \.leakage.enabled, "sold copies may leak (M9)"),
+      .bool(s, "enabled", \.leakage.enabled, "sold copies may leak (M9; on: the complete model; assumed)"),
       .number(s, "onExchange", \.leakage.onExchange, .unitInterval, symbol: "ℓ_on",
               "probability that a copy sold on an exchange leaks in a period (assumed)"),
       .number(s, "offExchange", \.leakage.offExchange, .unitInterval, symbol: "ℓ_off",
@@ -239,16 +239,16 @@ enum DataMarketKeys {
   static var publicOperator: [Key] {
     let s = "publicOperator"
     return [
-      .bool(s, "enabled", \.publicOperator.enabled, "the public-data operator on or off"),
+      .bool(s, "enabled", \.publicOperator.enabled, "the public-data operator on or off (on: the complete model; assumed)"),
       .integer(s, "products", \.publicOperator.products, 0...100_000, unit: "products", "public-data products it lists (assumed)"),
       .number(s, "allowedCost", \.publicOperator.allowedCost, maxMoney, unit: "RMB 10,000 per year", symbol: "C_o",
               "allowed operating cost (assumed)"),
       .number(s, "assetBase", \.publicOperator.assetBase, maxMoney, unit: money, symbol: "K_o", "asset base of the permitted return (assumed)"),
       .number(s, "bondYield", \.publicOperator.bondYield, .range(0, 1), symbol: "y10", "10-year government bond yield: the rule is [S10], the level assumed"),
       .number(s, "profitPremium", \.publicOperator.profitPremium, .range(0, 0.06), symbol: "δ", "permitted premium, ≤ 0.06 [S10]"),
-      .number(s, "tax", \.publicOperator.tax, maxMoney, unit: "RMB 10,000 per year", "taxes in MAR = C_o + (y10 + δ)K_o + tax"),
+      .number(s, "tax", \.publicOperator.tax, maxMoney, unit: "RMB 10,000 per year", "taxes in MAR = C_o + (y10 + δ)K_o + tax (0, assumed)"),
       .number(s, "capMultiple", \.publicOperator.capMultiple, .positiveOrInfiniteFrom0, symbol: "κ_cap",
-              "caps at κ_cap × the guide price MAR/Q̂; Infinity = monopoly within the clawback"),
+              "caps at κ_cap × the guide price MAR/Q̂; Infinity = monopoly within the clawback (1: the guide price; assumed)"),
       .number(s, "expectedVolume", \.publicOperator.expectedVolume, .range(1e-3, 1e9), unit: "sales per year", symbol: "Q̂",
               "first year's expected commercial sales; then moves halfway to each year's realised volume (assumed)"),
     ]

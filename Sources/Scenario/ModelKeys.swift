@@ -56,7 +56,7 @@ public enum ModelKeys {
          custom("regions[].name", "string", "unique, not empty", "R<i>", "", "region name (exchanges and the public operator refer to it)")]
       + k.region.map { $0.row(defaultRegion) }
       + [custom("exchanges.list", "array", "", "one per region (SDE, SZDEX, BJDEX, GBDEX for four)", "",
-                "the exchanges; each entry has name (unique, not empty), region (a region's name) and any exchanges.defaults key")]
+                "the exchanges; each entry has name (unique, not empty), region (a region's name) and any exchanges.defaults key (one per region, assumed)")]
       + k.exchange.map { $0.row(defaultExchange) }
       + k.registry.map { $0.row(c) } + k.providers.map { $0.row(c) } + k.buyers.map { $0.row(c) }
       + [custom("buyers.segments", "array", "≥ 1 segment; shares with a positive sum", "ai 0.30, finance 0.30, manufacturing 0.25, publicInterest 0.15",
@@ -64,10 +64,10 @@ public enum ModelKeys {
          custom("buyers.segments[].name", "string", "unique, not empty", "segment<i>", "", "segment name")]
       + k.segment.map { $0.row(defaultSegment) }
       + [custom("contracts.allowed", "array", ContractType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
-                "[\"FIXED\", \"SUBSCRIPTION\"]", "", "contract types buyers and providers may sign (M7)")]
+                "[\"FIXED\", \"SUBSCRIPTION\"]", "", "contract types buyers and providers may sign (M7; fixed licences and subscriptions, assumed)")]
       + k.contracts.map { $0.row(c) }
       + [custom("publicOperator.region", "string", "a region's name", c.regions[c.publicOperator.region].name, "",
-                "region whose exchange lists the public products")]
+                "region whose exchange lists the public products (assumed)")]
       + k.publicOperator.map { $0.row(c) }
       + k.readiness.map { $0.row(c) }
       + k.leakage.map { $0.row(c) }

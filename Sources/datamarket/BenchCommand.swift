@@ -5,7 +5,7 @@ import Simulation
 enum BenchCommand: Command {
   static let name = "bench"
   static let abstract = "Measure throughput: the kernel, the matching engine and the market models."
-  static let usage = "datamarket bench [kernel|matching|market|all] [--quick] [--csv] [--repeat N] [--orders FILE] [--export-orders FILE --workload core|deep|multi]"
+  static let usage = "datamarket bench [kernel|matching|market|all] [--quick] [--csv] [--repeat N] [--commands N] [--workload core|deep|multi] [--orders FILE] [--export-orders FILE]"
   static let discussion = """
     kernel: hold-1000 and hold-100000 (the hold model, 10^7 events each) and mm1 (an M/M/1 queue
     at rho = 0.9 with 10^6 customers, checked against rho/(mu - lambda)). --quick divides the

@@ -58,6 +58,8 @@ enum DataMarketCLI {
     case "--version": print("datamarket \(version)")
     case "help":
       guard let topic = arguments.dropFirst().first else { print(overview, terminator: ""); return }
+      // `help help`, `help --help`: the overview, which says what help does
+      if ["help", "--help", "-h"].contains(topic) { print(overview, terminator: ""); return }
       guard let c = commands.first(where: { $0.name == topic }) else { throw unknownCommand(topic) }
       print(c.help, terminator: "")
     default:

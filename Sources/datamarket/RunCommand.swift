@@ -6,7 +6,7 @@ import Simulation
 /// `datamarket run`: runs one scenario and writes its CSVs and `run.json`.
 enum RunCommand: Command {
   static let name = "run"
-  static let abstract = "Run one scenario and write summary.csv, periods.csv (trades.csv) and run.json."
+  static let abstract = "Run one scenario and write summary.csv, periods.csv, the model's own CSVs (contracts and providers, or schedules; trades with --trades) and run.json."
   static let usage = "datamarket run SCENARIO [--seed N] [--out DIR] [--set KEY.PATH=VALUE]... [--trades] [--check DIR] [--check-invariants] [--max-events N] [--ignore-limits] [--force] [--report] [--replications N] [--quiet]"
   static let discussion = """
     Outputs go to DIR (default results/<scenario name>/): the whole folder is written beside it

@@ -8,7 +8,7 @@ import Synchronization
 /// resumable; `--shard K/N` runs one deterministic slice for a cluster job array.
 enum SweepCommand: Command {
   static let name = "sweep"
-  static let abstract = "Run a parameter sweep (grid, Latin hypercube or explicit design) with replications."
+  static let abstract = "Run a parameter sweep (grid, Latin hypercube, Sobol, Morris or explicit design) with replications."
   static let usage = "datamarket sweep SWEEP [--set KEY.PATH=VALUE]... [--keep periods] [--jobs N] [--out DIR] [--shard K/N|auto/N] [--force] [--allow-version-change] [--report] [--progress] [--quiet]"
   static let discussion = """
     Writes runs.csv, aggregate.csv (one row per point), aggregate_long.csv (one row per point

@@ -5,7 +5,7 @@ import Scenario
 enum ValidateCommand: Command {
   static let name = "validate"
   static let abstract = "Check scenario, sweep and calibration files without running them."
-  static let usage = "datamarket validate FILE..."
+  static let usage = "datamarket validate FILE... [--set KEY.PATH=VALUE]..."
   static let options: [OptionSpec] = [
     OptionSpec(name: "set", valueName: "KEY.PATH=VALUE", repeatable: true, help: "Validate with an override applied."),
   ]

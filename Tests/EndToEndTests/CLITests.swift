@@ -11,6 +11,11 @@ import Testing
     #expect(rh.status == 0 && rh.stdout.hasPrefix("OVERVIEW: Run one scenario") && rh.stdout.contains("--seed <N>"))
     let hr = try BinaryRunner.run(["help", "run"])
     #expect(hr.stdout == rh.stdout)
+    // `help help` and `help --help` print the overview (help is listed among the subcommands)
+    for topic in ["help", "--help"] {
+      let hh = try BinaryRunner.run(["help", topic])
+      #expect(hh.status == 0 && hh.stdout == h.stdout, "help \(topic): \(hh.status) \(hh.stderr)")
+    }
   }
 
   @Test func unknownOptionGetsADidYouMeanAndExit2() throws {
