@@ -132,7 +132,7 @@ public struct CalibrationSpec: Sendable {
     // a fixed override of a fitted key (or of an object holding one) would be hidden by the fit
     for (i, text) in overrides.enumerated() {
       let key = String(text.prefix { $0 != "=" })
-      if let p = parameters.first(where: { $0.key == key || $0.key.hasPrefix(key + ".") || key.hasPrefix($0.key + ".") }) {
+      if let p = parameters.first(where: { ScenarioLoader.overlap($0.key, key) }) {
         throw .invalid(source: path, path: "$.set[\(i)]", expected: "an override of a key the calibration does not fit",
                        found: "\"\(text)\" (\(p.key) is a parameter)")
       }

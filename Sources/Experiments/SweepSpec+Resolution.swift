@@ -21,7 +21,7 @@ extension SweepSpec {
         throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(sweepFile) (each point sets it); remove it from --set")
       }
       // an object holding a parameter, or a key inside a parameter's object: one would hide the other
-      if let p = parameters.first(where: { $0.hasPrefix(key + ".") || key.hasPrefix($0 + ".") }) {
+      if let p = parameters.first(where: { ScenarioLoader.overlap($0, key) }) {
         throw .badOverride(text: text, reason: "\(key) overlaps \(p), a parameter of the sweep \(sweepFile) (each point sets it); "
                            + "set the keys beside it one by one instead")
       }
@@ -40,7 +40,7 @@ extension SweepSpec {
         throw .invalid(source: source, path: path, expected: "a scenario key other than seed (each run's seed derives from the sweep's "
                        + "seed and its replicate: set the sweep's seed, or more replications)", found: "seed")
       }
-      if let outer = parameters.first(where: { k.hasPrefix($0 + ".") }) {
+      if let outer = parameters.first(where: { ScenarioLoader.isInside(k, $0) }) {
         throw .invalid(source: source, path: path, expected: "a key outside every other parameter's object", found: "a key inside \"\(outer)\"")
       }
     }

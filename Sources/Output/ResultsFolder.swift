@@ -59,9 +59,13 @@ public enum ResultsFolder {
                            otherSweep: String = "it holds another sweep's results") throws(OutputError) -> Admission {
     let existing: FolderMarker
     let state = inspect(path)
-    if case .absent = state {} else if case .file = state {} else if let holder = FolderLock.liveHolder(ofFolder: path) {
+    switch state {
+    case .absent, .file: break
+    case .empty, .marked, .unmarked:
       // a sweep at work there: replacing the folder would delete its finished runs and its lock
-      throw .refused(path: path, reason: FolderLock.heldReason(holder, lockPath: path + "/" + FolderLock.fileName) + " (even with --force)")
+      if let holder = FolderLock.liveHolder(ofFolder: path) {
+        throw .refused(path: path, reason: FolderLock.heldReason(holder, lockPath: path + "/" + FolderLock.fileName) + " (even with --force)")
+      }
     }
     switch state {
     case .absent, .empty: return .fresh

@@ -80,6 +80,14 @@ public enum ScenarioLoader {
     return result
   }
 
+  /// Whether key path `inner` lies inside the object at key path `outer` (`queue.customers` in
+  /// `queue`); a path is not inside itself.
+  public static func isInside(_ inner: String, _ outer: String) -> Bool { inner.hasPrefix(outer + ".") }
+
+  /// Whether setting one of the key paths `a` and `b` would set or replace the other: the same
+  /// path, or one inside the other's object.
+  public static func overlap(_ a: String, _ b: String) -> Bool { a == b || isInside(a, b) || isInside(b, a) }
+
   /// How errors name the override `text`: `--set KEY.PATH=VALUE`, with a long key path or value
   /// abbreviated (``Abbreviation``).
   public static func overrideLabel(_ text: String) -> String {
