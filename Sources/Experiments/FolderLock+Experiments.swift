@@ -5,7 +5,7 @@ extension FolderLock {
   /// caller); a failure is a ``SweepError`` naming the folder.
   static func taken(_ folder: String) throws(SweepError) -> FolderLock {
     do throws(OutputError) {
-      if case .file = ResultsFolder.inspect(folder) { throw OutputError.refused(path: folder, reason: "is a file, not a folder") }
+      if FolderTree.entry(folder) == .file { throw OutputError.refused(path: folder, reason: "is a file, not a folder") }
       try AtomicFile.createDirectory(folder)
       return try FolderLock(folder: folder)
     } catch { throw SweepError(error.description) }

@@ -10,9 +10,9 @@ extension WorkEstimate {
     let products = providers + publicProducts
     let multiplier = networkMultiplier(c, listings: products)
     let buyers = c.regions.indices.reduce(0) { $0 + c.buyerArrivalRate($1) } * horizon * multiplier
-    // a buyer's arrival weighs its consideration set: above the default 30 listings its events
+    // a buyer's arrival weighs its consideration set: above the default (30 listings) its events
     // weigh that much more
-    let buyerWeight = max(1, Double(c.buyers.considerationSetSize) / 30)
+    let buyerWeight = max(1, Double(c.buyers.considerationSetSize) / Double(DataMarketConfig.Buyers().considerationSetSize))
     let events = buyers * 3 * buyerWeight + providers * (1 + providerFollowUps) + Double(c.periods)
     let periodBytes = Double(c.periods) * Double(c.regions.count + c.exchanges.count + 2) * 512
     let firmBytes = Double(c.regions.count * c.buyers.firmsPerRegion * c.exchanges.count) * 4
