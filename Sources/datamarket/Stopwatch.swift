@@ -18,6 +18,14 @@ struct Stopwatch {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 
+  /// The process's system CPU time so far (s) and its minor page faults (getrusage): the part of
+  /// the CPU time the kernel spends, mostly mapping fresh memory.
+  static func systemUsage() -> (seconds: Double, minorFaults: Int) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return (Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6, Int(usage.ru_minflt))
+  }
+
   /// Peak resident memory of the process so far, in MB (getrusage).
   static func peakResidentMB() -> Double {
     var usage = rusage()

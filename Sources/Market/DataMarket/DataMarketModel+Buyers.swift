@@ -76,7 +76,9 @@ extension DataMarketModel {
   func bestListedOffer<Policy: VersionPolicy>(_ buyer: ArrivingBuyer, _: Policy.Type) -> Offer? {
     guard !listedProducts.isEmpty else { return nil }
     let r = buyer.region
-    let seg = config.buyers.segments[buyer.segment]
+    // the segment's two fields, not a copy of the segment (whose name a copy would retain)
+    let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
+    let publicPurpose = config.buyers.segments[buyer.segment].publicPurpose
     drawParticipation()
     // read-only state held locally: a class's arrays would be retained on every access
     let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
@@ -85,6 +87,7 @@ extension DataMarketModel {
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
     let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
+    let viewed = self.viewed, viewedBasicValues = self.viewedBasicValues
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -118,10 +121,10 @@ extension DataMarketModel {
         let p = products[Int(id)]
         let cross = regionOf[e] != r
         let recognised = p.certified && recognition.recognises(productRegion: p.region)
-        let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+        let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
                                      screens: (1 - exchanges[e].detection) * (1 - (recognised ? registryDetection : 0)))
         let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
-        let free = (p.isPublic && seg.publicPurpose) || leakedCopy
+        let free = (p.isPublic && publicPurpose) || leakedCopy
         attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
         let price = free ? 0 : p.price
         let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
@@ -137,7 +140,7 @@ extension DataMarketModel {
                 viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k))
                 if versions {
                   viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: max(0, ev - k * price - costs - bound), costs: costs,
-                                                             readinessWeight: seg.readinessWeight))
+                                                             readinessWeight: readinessWeight))
                 }
               }
               break full   // cannot beat the best offer so far, whatever the contract
@@ -151,7 +154,7 @@ extension DataMarketModel {
           if learns {
             viewed.append(ViewedListing(product: id, score: score, price: price, multiplier: k))
             if versions {
-              viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: risk, costs: costs, readinessWeight: seg.readinessWeight))
+              viewedBasicValues.append(basicVersionValue(id, expectedValue: ev, risk: risk, costs: costs, readinessWeight: readinessWeight))
             }
           }
           let wtp = (ev - costs - risk) / k
@@ -162,7 +165,7 @@ extension DataMarketModel {
         // M3's versions: the basic version is weighed after the full one (ties keep the full version)
         if versions && !free,
            let o = basicVersionOffer(id, listing: l, exchange: e, expectedValue: ev, trueValue: tv, recognised: recognised, crossRegion: cross,
-                                     membership: membershipDue(firm: buyer.firm, exchange: e, year: year), readinessWeight: seg.readinessWeight,
+                                     membership: membershipDue(firm: buyer.firm, exchange: e, year: year), readinessWeight: readinessWeight,
                                      buyer: buyer, bestScore: best?.score ?? -.infinity),
            best == nil || o.score > best!.score {
           best = o
@@ -178,7 +181,7 @@ extension DataMarketModel {
   func bestBilateralOffer(_ buyer: ArrivingBuyer, outsideOption: Double) -> Offer? {
     let r = buyer.region
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
-    let seg = config.buyers.segments[buyer.segment]
+    let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
     var best: Offer?
     let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows
     let ownNorm = Valuation.norm(own, count: config.domains)
@@ -190,7 +193,7 @@ extension DataMarketModel {
       guard !p.limited else { continue }
       let recognised = p.certified
       let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
-      let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: seg.readinessWeight,
+      let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
                                    screens: 1 - (recognised ? config.registry.detection : 0))
       let friction = frictions.offExchange(certified: recognised)
       attainable = max(attainable, tv - p.marginalCost)

@@ -44,38 +44,49 @@ extension DataMarketModel {
   /// price, p + (CE − max(0, CE of the buyer's best other offer))/(1 + φ_b), the highest price
   /// at which the buyer would have chosen it. `bilateralScore` is the best off-exchange offer's CE.
   func recordWinningPrices(bilateralScore: Double) {
-    guard !viewed.isEmpty else { return }
+    let seen = viewed, basicValues = viewedBasicValues
+    guard !seen.isEmpty else { return }
     var first = bilateralScore, second = -Double.infinity, firstIndex = -1
-    for (i, v) in viewed.enumerated() {
+    for i in 0..<seen.count {
+      let v = seen[i]
       if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
     }
     let memory = config.providers.demandMemory, versions = config.providers.versioning
-    let seen = viewed, basicValues = viewedBasicValues
-    // one exclusive access per array for the whole buyer, not a uniqueness check per write
+    // one exclusive access per array for the whole buyer, not a uniqueness check per write (and
+    // none at all to the basic versions' array without versions: an empty array's buffer is
+    // shared, so asking for it mutably would allocate one for every buyer)
     winningPrices.withUnsafeMutableBufferPointer { prices in
       winningRings.withUnsafeMutableBufferPointer { rings in
+        guard versions else {
+          for i in 0..<seen.count {
+            let v = seen[i]
+            let w = v.price + (v.score - max(0, i == firstIndex ? second : first)) / v.multiplier
+            guard w > 0, w.isFinite else { continue }
+            let k = Int(v.product)
+            prices[k * memory + Int(rings[k].next)] = w
+            rings[k].advance(capacity: memory)
+          }
+          return
+        }
         basicWinningPrices.withUnsafeMutableBufferPointer { basicPrices in
-          for (i, v) in seen.enumerated() {
+          for i in 0..<seen.count {
+            let v = seen[i]
             let alternative = max(0, i == firstIndex ? second : first)
             let w = v.price + (v.score - alternative) / v.multiplier
+            // M3's versions: a viewer who would buy either version at some price counts
+            let wL = (basicValues[i] - alternative) / v.multiplier
+            guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
             let k = Int(v.product)
             let slot = k * memory + Int(rings[k].next)
-            if versions {
-              // M3's versions: a viewer who would buy either version at some price counts
-              let wL = (basicValues[i] - alternative) / v.multiplier
-              guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
-              basicPrices[slot] = wL.isFinite ? wL : 0
-            } else {
-              guard w > 0, w.isFinite else { continue }
-            }
+            basicPrices[slot] = wL.isFinite ? wL : 0
             prices[slot] = w
             rings[k].advance(capacity: memory)
           }
         }
       }
     }
-    viewed.removeAll(keepingCapacity: true)
-    viewedBasicValues.removeAll(keepingCapacity: true)
+    seen.removeAll()
+    basicValues.removeAll()
   }
 
   /// Period-end price revision of every listed private product, and re-posting its asks (a lower

@@ -162,14 +162,14 @@ public final class DataMarketModel: SimulationModel {
   /// viewers had, and where the ring stands; the arriving buyer's scored listings (reused buffer).
   var winningPrices: [Double] = []
   var winningRings: [WinningRing] = []
-  var viewed: [ViewedListing] = []
+  let viewed = ScratchList<ViewedListing>()
   /// M3's versions: beside each winning price, the same viewer's winning price for the basic
   /// version; beside each scored listing, the buyer's CE of its basic version at price 0
   /// (`basicVersionValue`; −∞ where the product cannot version); per product, the basic
   /// version's posted price (RMB 10,000; 0 while it posts none), kept apart from the product
   /// records, which buyers copy for every listing they weigh.
   var basicWinningPrices: [Double] = []
-  var viewedBasicValues: [Double] = []
+  let viewedBasicValues = ScratchList<Double>()
   public internal(set) var basicPrices: [Double] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
   var pendingSignings: [(Int32, Int32, Double)] = []
