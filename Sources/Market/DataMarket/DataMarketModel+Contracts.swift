@@ -18,7 +18,8 @@ extension DataMarketModel {
             kernel: inout Kernel<Event>, leakedCopy: Bool = false, basicVersion: Bool = false) throws {
     let free = price == 0 && (products[Int(id)].isPublic || leakedCopy)
     let onExchange = e >= 0
-    let x = e >= 0 ? config.exchanges[e] : nil
+    // the exchange's fees and cost per trade, not a copy of the exchange (whose name it would retain)
+    let buyerFeeRate = onExchange ? config.exchanges[e].buyerFeeRate : 0, sellerFeeRate = onExchange ? config.exchanges[e].sellerFeeRate : 0
     let h = onExchange ? config.contracts.misreportingOn : config.contracts.misreportingOff
     // M4: the membership fee, once a year per buyer firm and exchange
     let membership = (e >= 0 && !free) ? membershipDue(firm: firm, exchange: e, now: now) : 0
@@ -26,7 +27,7 @@ extension DataMarketModel {
     let bad = contractChoice.allowsOption ? OptionValuation.belief(expectedBenefit: ev, trueBenefit: trueEV, powers: valuationTable.powers(id)) : (0, ev)
     let deal = ContractChoice.Deal(price: price, providerExpectedBenefit: trueEV, buyerExpectedBenefit: ev, misreporting: h,
                                    buyerMisreporting: ownH, misreportingVariance: ContractChoice.misreportingVariance(mean: h),
-                                   buyerFeeRate: free ? 0 : (x?.buyerFeeRate ?? 0), sellerFeeRate: free ? 0 : (x?.sellerFeeRate ?? 0),
+                                   buyerFeeRate: free ? 0 : buyerFeeRate, sellerFeeRate: free ? 0 : sellerFeeRate,
                                    buyerFixedCosts: friction + membership, buyerWealth: wealth, marginalCost: products[Int(id)].marginalCost,
                                    providerBadProbability: products[Int(id)].bad ? 1 : 0, buyerBadProbability: bad.0, buyerBadBenefit: bad.1)
     let terms: ContractTerms
@@ -58,7 +59,7 @@ extension DataMarketModel {
       products[Int(id)].costs += products[Int(id)].marginalCost
       if onExchange { products[Int(id)].copiesOn += 1 } else { products[Int(id)].copiesOff += 1 }
     }
-    if let x, !free { ledger.post(x.costPerTrade, .realCost, from: .exchange(e), to: .world) }
+    if onExchange && !free { ledger.post(config.exchanges[e].costPerTrade, .realCost, from: .exchange(e), to: .world) }
     record(contract, waitedDays: now - arrival)
     if !leakedCopy {
       products[Int(id)].sales += 1
@@ -73,6 +74,15 @@ extension DataMarketModel {
 
   /// Counts a signed contract in the period's national, buyer-region and exchange activity.
   func record(_ c: Contract, waitedDays: Double) {
+    // built by a function and held as a constant: a local variable passed to `addContract`
+    // was copied (656 bytes) for each of the three scopes
+    let a = contractActivity(c, waitedDays: waitedDays)
+    Self.addContract(a, to: &national); Self.addContract(a, to: &byRegion[c.buyerRegion])
+    if c.exchange >= 0 { Self.addContract(a, to: &byExchange[c.exchange]) }
+  }
+
+  /// The activity one signed contract adds to each of its scopes.
+  func contractActivity(_ c: Contract, waitedDays: Double) -> DataMarketActivity {
     let p = products[Int(c.product)]
     // data crossing regions: the provider's region is not the buyer's (wherever it is traded)
     let crossRegion = p.region != c.buyerRegion
@@ -105,8 +115,7 @@ extension DataMarketModel {
       a.contractCounts[t] = 1
       if p.bad { a.badContractCounts[t] = 1 }
     }
-    Self.addContract(a, to: &national); Self.addContract(a, to: &byRegion[c.buyerRegion])
-    if c.exchange >= 0 { Self.addContract(a, to: &byExchange[c.exchange]) }
+    return a
   }
 
   /// Adds one contract's activity to a scope (``DataMarketActivity/addContract(_:)``); debug
