@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/datamarket
 SCENARIO ?= scenarios/baseline.json
 
-.PHONY: run test build release calibrate bench bench-peers bench-c canonical-table sensitivity whatif fuzz test-sanitize report-check clean
+.PHONY: run test build release calibrate bench bench-peers bench-c bench-anchored canonical-table sensitivity whatif fuzz test-sanitize report-check clean
 
 ## Build a release binary and run the baseline scenario into results/.
 run: release
@@ -41,6 +41,12 @@ bench-peers: release
 ## 15 minutes, 1.7 GB of exported workloads in .bench-c/).
 bench-c: release
 	bash scripts/bench-c-anchors.sh
+
+## The national data-market benchmark beside the build that measured 2.82 µs per arrival on
+## 2026-12-03 (commit 93d8376, exported into .bench-anchor/ and built once), run alternately:
+## the ratio, and the figure at that day's machine speed (about 3 minutes, plus the first build).
+bench-anchored: release
+	bash scripts/bench-market-anchored.sh
 
 ## The canonical markets of Gode & Sunder (1993), Smith (1962) and Cliff (1997) over 30 seeds
 ## each: the README's efficiency and convergence table (about a minute).
