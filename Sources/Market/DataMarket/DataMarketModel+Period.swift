@@ -86,9 +86,13 @@ extension DataMarketModel {
   /// Signs contracts for waiting bids filled outside a buyer's own arrival (a re-posted lower
   /// ask, a call auction).
   func flushSignings(now: Double, kernel: inout Kernel<Event>) throws {
-    let batch = pendingSignings
-    pendingSignings.removeAll(keepingCapacity: true)
-    for (id, b, price) in batch {
+    // the batch is the fills pending now; a signing cannot add to it (fills only come from
+    // reposted asks and call auctions), and the swap leaves pendingSignings empty with the
+    // previous batch's capacity
+    swap(&pendingSignings, &signingBatch)
+    defer { signingBatch.removeAll(keepingCapacity: true) }
+    for i in signingBatch.indices {
+      let (id, b, price) = signingBatch[i]
       let w = waiting[Int(b)]
       if w.slot >= 0 { bidders[w.slot] = nil }
       try sign(product: id, buyerRegion: w.region, segment: w.segment, firm: w.firm, honesty: w.honesty, exchange: w.exchange, price: price, expectedValue: w.expectedValue,

@@ -172,7 +172,10 @@ public final class DataMarketModel: SimulationModel {
   let viewedBasicValues = ScratchList<Double>()
   public internal(set) var basicPrices: [Double] = []
   /// Waiting bids filled outside a buyer's own arrival, signed by ``flushSignings(now:kernel:)``.
+  /// The batch being signed is swapped out into `signingBatch` (a second buffer kept for it), so
+  /// that neither is copied or reallocated per flush.
   var pendingSignings: [(Int32, Int32, Double)] = []
+  var signingBatch: [(Int32, Int32, Double)] = []
   /// Provider GMV at the end of the previous period (for the period's provider HHI).
   var lastPeriodGMV: [Double] = []
   /// Provider GMV when the warm-up ended (empty without warm-up).
