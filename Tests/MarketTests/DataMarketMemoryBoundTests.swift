@@ -19,6 +19,21 @@ import Testing
     // prices stay in [floor, maximumPrice], so no book's window grows past a few thousand levels
     #expect(m.engine.levels.count <= m.engine.bookCount * 4 * 1_024)
   }
+
+  /// Waiting-buyer records are reused once nothing refers to them, so the run keeps about the
+  /// bids pending at once rather than one record per bid (here 42 records for 19,010 arrivals;
+  /// 3,810 without reuse); a reusable record is listed once and is never an active bid.
+  @Test func waitingBuyerRecordsAreReusedNotAccumulated() throws {
+    var c = DataMarketConfig()
+    c.periods = 36
+    c.buyers.patienceDays = 20
+    let (m, _) = try DataMarketModel.simulate(c, seed: 5)
+    let arrivals = m.periods.reduce(0) { $0 + $1.national.buyerArrivals }
+    #expect(arrivals > 10_000)
+    #expect(m.waiting.count * 100 < arrivals, "\(m.waiting.count) records for \(arrivals) arrivals")
+    #expect(Set(m.freeWaiting).count == m.freeWaiting.count)
+    #expect(m.freeWaiting.allSatisfy { !m.waiting[Int($0)].active })
+  }
 }
 
 /// The public operator's willingness sample: exact below its capacity, bounded above it.

@@ -231,12 +231,11 @@ extension DataMarketModel {
     // a bid below one tick (or not finite) is no bid; one above the books' range bids the range's top
     guard offer.willingness.isFinite, offer.willingness >= Self.tick else { return }
     let bidTicks = Int64(min(offer.willingness / Self.tick, Double(Int64.max >> 2)).rounded(.down))
-    let b = Int32(waiting.count)
-    waiting.append(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty, product: offer.product,
-                                exchange: offer.exchange, slot: -1,
-                                arrival: buyer.arrival,
-                                expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
-                                wealth: buyer.wealth, active: true, basicVersion: offer.basicVersion))
+    let b = admitWaiting(WaitingBuyer(region: buyer.region, segment: buyer.segment, firm: buyer.firm, honesty: buyer.honesty, product: offer.product,
+                                      exchange: offer.exchange, slot: -1,
+                                      arrival: buyer.arrival,
+                                      expectedValue: offer.expectedValue, trueValue: offer.trueValue, frictionCosts: offer.friction,
+                                      wealth: buyer.wealth, active: true, basicVersion: offer.basicVersion))
     if p.limited {
       auctionBids[offer.product, default: []].append((b, bidTicks))
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
@@ -252,6 +251,7 @@ extension DataMarketModel {
                price: Double(fill.price) * Self.tick, expectedValue: offer.expectedValue, trueValue: offer.trueValue,
                friction: offer.friction, wealth: buyer.wealth, arrival: buyer.arrival, now: buyer.arrival, kernel: &kernel,
                basicVersion: offer.basicVersion)
+      freeWaiting.append(b)   // matched at once: no event or book refers to it
     } else if engine.canRest(book: book, price: bidTicks) {
       let slot = engine.rest(book: book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
       waiting[Int(b)].slot = slot
@@ -259,7 +259,18 @@ extension DataMarketModel {
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)
     } else {
       waiting[Int(b)].active = false  // a bid this far below the ask cannot rest: the buyer leaves
+      freeWaiting.append(b)
     }
+  }
+
+  /// A waiting buyer's record, in a reused one if any (see `freeWaiting`); its index.
+  func admitWaiting(_ w: WaitingBuyer) -> Int32 {
+    if let b = freeWaiting.popLast() {
+      waiting[Int(b)] = w
+      return b
+    }
+    waiting.append(w)
+    return Int32(waiting.count - 1)
   }
 
   /// M4: the membership fee m_b a buyer firm owes on a trade at exchange `e`: once a year per

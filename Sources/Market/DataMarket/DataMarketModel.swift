@@ -62,7 +62,13 @@ public final class DataMarketModel: SimulationModel {
   var localProducts: [Int]
   let regionHasExchange: [Bool]
   var productsByRegion: [[Int32]]
+  /// Buyers whose bids wait (index = the bid's id in its book); records no longer referenced — a
+  /// bid that matched at once or could not rest, or a book bid whose patience has ended — are
+  /// listed in `freeWaiting` and reused, so the array holds about the bids pending at once, not
+  /// every bid of the run. (Call-auction bids, referenced until their period's auction, are not
+  /// reused.)
   var waiting: [WaitingBuyer] = []
+  var freeWaiting: [Int32] = []
   var bidders: [Int32: Int32] = [:]      // bid slot → waiting buyer (for fills of resting bids)
   var auctionBids: [Int32: [(buyer: Int32, price: Int64)]] = [:]
   /// Per exchange: listings waiting for review (first listings; a product's further listings,
@@ -314,6 +320,7 @@ public final class DataMarketModel: SimulationModel {
         if w.slot >= 0 { engine.cancel(w.slot); bidders[w.slot] = nil }
         national.expiredBids += 1; byRegion[w.region].expiredBids += 1
       }
+      if w.slot >= 0 { freeWaiting.append(b) }   // a book bid, filled or cancelled: nothing refers to it now
     case .benefitRealization(let c):
       realiseBenefit(Int(c))
     case .periodEnd(let p):
