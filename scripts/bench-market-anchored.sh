@@ -21,14 +21,16 @@ cd "$(dirname "$0")/.."
 rounds=${1:-7}
 ref=${2:-93d8376}
 refNs=${3:-2820}
-dir=.bench-anchor/$ref
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "error: ROUNDS is '$rounds'; expected a whole number ≥ 1" >&2; exit 2; }
+[[ "$refNs" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "error: the reference's ns per arrival is '$refNs'; expected a positive number" >&2; exit 2; }
+sha=$(git rev-parse --verify --quiet "$ref^{commit}") || { echo "error: commit $ref is not in this clone's history (a shallow clone? git fetch --unshallow)" >&2; exit 2; }
+dir=.bench-anchor/$sha   # the full hash: a directory name whatever the reference was called
 refBin=$dir/.build/release/datamarket
 bin=.build/release/datamarket
 
 if [ ! -x "$refBin" ]; then
-  git cat-file -e "$ref^{commit}" 2>/dev/null || { echo "error: commit $ref is not in this clone's history (a shallow clone? git fetch --unshallow)" >&2; exit 2; }
   rm -rf "$dir"; mkdir -p "$dir"
-  git archive "$ref" | tar -x -C "$dir"
+  git archive "$sha" | tar -x -C "$dir"
   echo "building the reference $ref in $dir (release; a few minutes)" >&2
   (cd "$dir" && swift build -c release --product datamarket >&2)
 fi
