@@ -29,18 +29,18 @@ enum MarketBenchmarks {
       c.providers.versioning = versions
       let name = (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
       let row = try medianOf(repeats) {
-        let system = Stopwatch.systemUsage()
+        let systemBefore = Stopwatch.systemUsage()
         let clock = Stopwatch()
         let (model, events) = try DataMarketModel.simulate(c, seed: 1)
         let cpu = clock.cpuSeconds, wall = clock.wallSeconds
-        let kernel = Stopwatch.systemUsage()
+        let systemAfter = Stopwatch.systemUsage()
         let arrivals = model.periods.reduce(0) { $0 + $1.national.buyerArrivals }
         let trades = model.periods.reduce(0) { $0 + $1.national.trades }
         return BenchRow(group: "market", name: name, ops: arrivals, cpuSeconds: cpu, wallSeconds: wall, rssMB: Stopwatch.peakResidentMB(),
                         note: "\(arrivals) buyer arrivals, \(model.products.count) products, \(trades) trades, \(events) events "
                           + "(\(BenchReport(csv: false).humanRate(Double(events) / cpu)) events); "
-                          + "system CPU \(BenchReport(csv: false).r(kernel.seconds - system.seconds, 3)) s, "
-                          + "\(kernel.minorFaults - system.minorFaults) page faults; peak RSS")
+                          + "system CPU \(BenchReport(csv: false).r(systemAfter.seconds - systemBefore.seconds, 3)) s, "
+                          + "\(systemAfter.minorFaults - systemBefore.minorFaults) page faults; peak RSS")
       }
       rows.append(row)
       report.add(row)
