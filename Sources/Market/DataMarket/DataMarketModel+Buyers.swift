@@ -87,7 +87,6 @@ extension DataMarketModel {
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
     let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
-    let viewed = self.viewed, viewedBasicValues = self.viewedBasicValues
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
