@@ -83,7 +83,7 @@ extension DataMarketModel {
     // read-only state held locally: a class's arrays would be retained on every access
     let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
     let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
-    let own = buyerDomain, valuations = valuationTable.rows, ownNorm = Valuation.norm(own, count: config.domains)
+    let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
     let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
@@ -182,8 +182,7 @@ extension DataMarketModel {
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
     var best: Offer?
-    let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows
-    let ownNorm = Valuation.norm(own, count: config.domains)
+    let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     var rng = choiceRNG
     defer { choiceRNG = rng }
     for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
@@ -287,9 +286,15 @@ extension DataMarketModel {
   /// M4: whether the arriving buyer uses each exchange at all, with probability e^{−ε_B φ_b} (a
   /// draw only where φ_b > 0). The buyer fee deters on-exchange demand; off-exchange demand stays.
   func drawParticipation() {
-    if participating.count != config.exchanges.count { participating = Array(repeating: true, count: config.exchanges.count) }
-    for (e, x) in config.exchanges.enumerated() {
-      participating[e] = x.buyerFeeRate <= 0 || unitDouble(&choiceRNG) < participationProbability[e]
+    let n = config.exchanges.count
+    if participating.count != n { participating = Array(repeating: true, count: n) }
+    // the stream, the probabilities and the flags held locally: no exchange record copied, one
+    // exclusive access to the flags
+    var rng = choiceRNG
+    defer { choiceRNG = rng }
+    let probability = participationProbability, exchanges = config.exchanges
+    participating.withUnsafeMutableBufferPointer { uses in
+      for e in 0..<n { uses[e] = exchanges[e].buyerFeeRate <= 0 || unitDouble(&rng) < probability[e] }
     }
   }
 
@@ -305,8 +310,13 @@ extension DataMarketModel {
     let d = config.domains
     if buyerDomain.count != d { buyerDomain = Array(repeating: 0, count: d) }
     let primary = Int(UniformIntegerDistribution.below(UInt64(d), using: &buyerRNG))
-    for i in 0..<d { buyerDomain[i] = Self.domainNoise * unitDouble(&buyerRNG) }
-    buyerDomain[primary] += 1
+    var rng = buyerRNG   // one exclusive access to the buffer and the stream, not one per element
+    defer { buyerRNG = rng }
+    buyerDomain.withUnsafeMutableBufferPointer { b in
+      for i in 0..<d { b[i] = Self.domainNoise * unitDouble(&rng) }
+      b[primary] += 1
+    }
+    buyerDomainNorm = Valuation.norm(buyerDomain, count: d)
   }
 
   /// Which products' certificates a buyer of `buyerRegion` recognises (M5): none without a

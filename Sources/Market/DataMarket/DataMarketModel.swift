@@ -143,6 +143,8 @@ public final class DataMarketModel: SimulationModel {
   var trialRNG: Xoshiro256StarStar
   /// The arriving buyer's domain vector (reused buffer).
   var buyerDomain: [Double] = []
+  /// √Σ b_i² of `buyerDomain`, found when it is drawn (both of the buyer's searches read it).
+  var buyerDomainNorm = 0.0
   /// M12: per product its operating income at the last period end, and a ring of N_win past
   /// period-end incomes and sales; per region r̂, recent income per active provider and period;
   /// E[q^β]; active providers at the last period end.
