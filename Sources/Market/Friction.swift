@@ -17,14 +17,14 @@ public struct Friction: Sendable, Equatable {
   }
 
   /// On an exchange: s + κ_dd(1 − θ_reg·1[recognised]) + 1[cross-region](1 − u)(κ_x + τ_x·p).
+  /// Computed without a branch on either flag (``Swift/Bool/indicator``; the same values).
   public func onExchange(recognised: Bool, crossRegion: Bool, price: Double) -> Double {
-    var f = searchCost + dueDiligenceCost * (recognised ? 1 - certificateCut : 1)
-    if crossRegion { f += (1 - unification) * (crossRegionFixedCost + crossRegionCostRate * price) }
-    return f
+    let f = searchCost + dueDiligenceCost * (1 - certificateCut * recognised.indicator)
+    return f + (1 - unification) * (crossRegionFixedCost + crossRegionCostRate * price) * crossRegion.indicator
   }
 
   /// Bilateral (off-exchange, within the buyer's region): s + multiple·κ_dd(1 − θ_reg·1[certified]).
   public func offExchange(certified: Bool) -> Double {
-    searchCost + dueDiligenceCost * offExchangeDiligenceMultiple * (certified ? 1 - certificateCut : 1)
+    searchCost + dueDiligenceCost * offExchangeDiligenceMultiple * (1 - certificateCut * certified.indicator)
   }
 }

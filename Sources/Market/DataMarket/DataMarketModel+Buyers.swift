@@ -119,9 +119,10 @@ extension DataMarketModel {
         let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
         let p = products[Int(id)]
         let cross = regionOf[e] != r
-        let recognised = p.certified && recognition.recognises(productRegion: p.region)
+        let recognisedIndicator = recognition.indicator(certified: p.certified, productRegion: p.region)
+        let recognised = recognisedIndicator > 0
         let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
-                                     screens: (1 - exchanges[e].detection) * (1 - (recognised ? registryDetection : 0)))
+                                     screens: (1 - exchanges[e].detection) * (1 - registryDetection * recognisedIndicator))
         let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
         let free = (p.isPublic && publicPurpose) || leakedCopy
         attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
@@ -192,7 +193,7 @@ extension DataMarketModel {
       let recognised = p.certified
       let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
       let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
-                                   screens: 1 - (recognised ? config.registry.detection : 0))
+                                   screens: 1 - config.registry.detection * recognised.indicator)
       let friction = frictions.offExchange(certified: recognised)
       attainable = max(attainable, tv - p.marginalCost)
       let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
@@ -334,6 +335,10 @@ extension DataMarketModel {
   struct CertificateRecognition {
     var all: Bool, region: Int
     @inline(__always) func recognises(productRegion: Int) -> Bool { all || productRegion == region }
+    /// 1[certified and recognised], computed without a branch (``Swift/Bool/indicator``).
+    @inline(__always) func indicator(certified: Bool, productRegion: Int) -> Double {
+      certified.indicator * max(all.indicator, (productRegion == region).indicator)
+    }
   }
 
   /// M1 + M2: the buyer's expected value of a product (its record `product` and its quality
@@ -349,17 +354,16 @@ extension DataMarketModel {
     let trueScale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.readiness, readinessWeight: omega)
     let truth = trueScale * powers.true
     if product.isPublic { return (truth, truth) }
-    // M10: readiness as buyers see it (certified AI-ready, or the uncertified products' mean)
-    let scale = config.readiness.certifiedOnly && !product.aiReady
-      ? Valuation.scale(buyerScale: v, fit: fit, readiness: uncertifiedReadiness, readinessWeight: omega) : trueScale
-    var pass = screens
-    if product.offersSample {
-      if product.bad && unitDouble(&sampleRNG) < config.sampleDetection {
-        national.sampleReveals += 1
-        return (scale * powers.degraded, truth)   // revealed: the buyer values it at the bad quality
-      }
-      pass *= 1 - config.sampleDetection
+    // M10: readiness as buyers see it (the product's own where certified AI-ready, else the
+    // uncertified products' mean; equal to `trueScale` where they coincide). Below, the product's
+    // flags are weighed by arithmetic, not by branches (``Swift/Bool/indicator``: the same values).
+    let scale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.believedReadiness, readinessWeight: omega)
+    // M2's sample: the stream is drawn only for a bad product that offers one
+    if product.offersSample.indicator * product.bad.indicator > 0 && unitDouble(&sampleRNG) < config.sampleDetection {
+      national.sampleReveals += 1
+      return (scale * powers.degraded, truth)   // revealed: the buyer values it at the bad quality
     }
+    let pass = screens * (1 - config.sampleDetection * product.offersSample.indicator)
     let pi = Valuation.posteriorBad(prior: config.badShare, pass: pass)
     let claimed = scale * powers.claimed
     let degraded = scale * powers.degraded

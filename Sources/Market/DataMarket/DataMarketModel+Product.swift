@@ -13,6 +13,11 @@ extension DataMarketModel {
     public var price: Double
     public var marginalCost: Double
     public var readiness: Double
+    /// The readiness buyers credit it with (M10): its own where it is certified AI-ready or
+    /// readiness is observable (`readiness.certifiedOnly` off), else the mean readiness of
+    /// uncertified products under the prior, E[a | a < threshold]. Fixed at creation, as its
+    /// readiness and certification are.
+    public var believedReadiness: Double
     public var licencesLeft: Int
     /// The exchange it chose first (its primary listing; −1 off-exchange only). With multi-listing
     /// (M5) it may also list elsewhere (`listingsOf`).

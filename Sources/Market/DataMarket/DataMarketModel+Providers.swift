@@ -33,6 +33,7 @@ extension DataMarketModel {
     // M10: a private provider invests in readiness when it pays (the public operator does not)
     let (investment, readiness) = isPublic ? (0, drawn) : readinessInvestment(claimedPower: claimedPower, readiness: drawn, region: region)
     let aiReady = readiness >= config.readiness.aiReadyThreshold
+    // the readiness buyers credit it with (M10; `Product.believedReadiness`)
     let believed = config.readiness.certifiedOnly && !aiReady ? uncertifiedReadiness : readiness
     let price = isPublic ? publicCap : initialPrice(claimedPower: claimedPower, readiness: believed, fixedCost: fixed)
     let domain = newDomain()
@@ -40,6 +41,7 @@ extension DataMarketModel {
     listingsOf.append([])
     localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
     products.append(Product(region: region, price: price, marginalCost: isPublic ? 0 : p.marginalCost, readiness: readiness,
+                            believedReadiness: believed,
                             licencesLeft: limited ? p.licenceLimit : Int.max, isPublic: isPublic, bad: bad, limited: limited,
                             offersSample: !isPublic && unitDouble(&sampleOfferRNG) < p.sampleShare, aiReady: aiReady,
                             quality: trueQuality, claimedQuality: claimed, fixedCost: fixed, readinessInvestment: investment))

@@ -3,13 +3,6 @@ import Simulation
 // M10: AI-readiness investment with a public subsidy and cheaper annotation in the annotation-base
 // regions, and AI-ready certification as the signal through which buyers see readiness.
 extension DataMarketModel {
-  /// The readiness buyers credit product `p` with: its own where it is certified AI-ready (a ≥ the
-  /// threshold) or where readiness is observable, else the mean readiness of uncertified products
-  /// under the prior, E[a | a < threshold].
-  func believedReadiness(_ p: Product) -> Double {
-    config.readiness.certifiedOnly && !p.aiReady ? uncertifiedReadiness : p.readiness
-  }
-
   /// The readiness after investing I (M10): a + (1 − a)(1 − e^{−I/(I0·annoMult_r)}), annoMult_r
   /// the annotation-base multiplier in base regions and 1 elsewhere.
   func readiness(after investment: Double, from a: Double, region r: Int) -> Double {

@@ -37,7 +37,7 @@ extension DataMarketModel {
   func basicVersionValue(_ id: Int32, expectedValue ev: Double, risk: Double, costs: Double, readinessWeight omega: Double) -> Double {
     let p = products[Int(id)]
     guard versionable(p) else { return -.infinity }
-    let seen = believedReadiness(p)
+    let seen = p.believedReadiness
     let rho = Valuation.versionRatio(readiness: seen, basicReadiness: min(config.providers.basicReadiness, seen), readinessWeight: omega)
     return rho * ev - costs - rho * rho * risk
   }
@@ -83,7 +83,7 @@ extension DataMarketModel {
     let p = products[Int(id)]
     guard offersBasicVersion(p) else { return nil }
     let aL = config.providers.basicReadiness
-    let seen = believedReadiness(p)
+    let seen = p.believedReadiness
     let belief = ev * Valuation.versionRatio(readiness: seen, basicReadiness: min(aL, seen), readinessWeight: omega)
     let value = tv * Valuation.versionRatio(readiness: p.readiness, basicReadiness: aL, readinessWeight: omega)
     let price = basicPrices[Int(id)]
