@@ -35,16 +35,20 @@ import Testing
     }
   }
 
-  /// A buyer's certificate recognition as an indicator agrees with `certified && recognises`
-  /// for every registry reach, buyer region and product region.
-  @Test func recognitionIndicatorAgreesWithTheBooleanTest() {
-    for all in [false, true] {
-      for buyerRegion in -1..<4 {
-        let recognition = DataMarketModel.CertificateRecognition(all: all, region: buyerRegion)
-        for productRegion in 0..<4 {
-          for certified in [false, true] {
-            let expected = certified && recognition.recognises(productRegion: productRegion)
-            #expect(recognition.indicator(certified: certified, productRegion: productRegion) == (expected ? 1 : 0))
+  /// The model's table of certificate recognition by buyer and product region agrees with
+  /// `CertificateRecognition.recognises` for every registry mode and unification.
+  @Test func recognitionTableAgreesWithTheBooleanTest() {
+    for mode in DataMarketConfig.RegistryMode.allCases {
+      for unification in [0.0, 0.5, 1.0] {
+        var c = DataMarketConfig()
+        c.registry.mode = mode
+        c.unification = unification
+        let table = DataMarketModel.recognitionIndicators(c), n = c.regions.count
+        #expect(table.count == n * n)
+        for r in 0..<n {
+          let recognition = DataMarketModel.certificateRecognition(c, buyerRegion: r)
+          for productRegion in 0..<n {
+            #expect(table[r * n + productRegion] == (recognition.recognises(productRegion: productRegion) ? 1 : 0))
           }
         }
       }

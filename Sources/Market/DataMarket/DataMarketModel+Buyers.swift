@@ -86,7 +86,7 @@ extension DataMarketModel {
     let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
-    let recognition = certificateRecognition(buyerRegion: r), registryDetection = config.registry.detection
+    let recognition = recognitionIndicators, registryDetection = config.registry.detection
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -119,7 +119,7 @@ extension DataMarketModel {
         let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
         let p = products[Int(id)]
         let cross = regionOf[e] != r
-        let recognisedIndicator = recognition.indicator(certified: p.certified, productRegion: p.region)
+        let recognisedIndicator = p.certified.indicator * recognition[r * regions + p.region]
         let recognised = recognisedIndicator > 0
         let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
                                      screens: (1 - exchanges[e].detection) * (1 - registryDetection * recognisedIndicator))
@@ -323,22 +323,28 @@ extension DataMarketModel {
   /// Which products' certificates a buyer of `buyerRegion` recognises (M5): none without a
   /// registry, all under a national one, a regional one's own region's, or all once unification
   /// reaches the recognition threshold. Found once per buyer, asked per listing.
-  func certificateRecognition(buyerRegion: Int) -> CertificateRecognition {
-    switch config.registry.mode {
+  func certificateRecognition(buyerRegion: Int) -> CertificateRecognition { Self.certificateRecognition(config, buyerRegion: buyerRegion) }
+
+  /// The same for configuration `c`.
+  static func certificateRecognition(_ c: DataMarketConfig, buyerRegion: Int) -> CertificateRecognition {
+    switch c.registry.mode {
     case .off: return CertificateRecognition(all: false, region: -1)
     case .national: return CertificateRecognition(all: true, region: buyerRegion)
-    case .regional: return CertificateRecognition(all: config.unification >= config.recognitionThreshold, region: buyerRegion)
+    case .regional: return CertificateRecognition(all: c.unification >= c.recognitionThreshold, region: buyerRegion)
     }
+  }
+
+  /// The model's `recognitionIndicators` for configuration `c`: 1[a buyer of region r recognises
+  /// certificates of region r̂] at [r · regions + r̂].
+  static func recognitionIndicators(_ c: DataMarketConfig) -> [Double] {
+    let n = c.regions.count
+    return (0..<n * n).map { certificateRecognition(c, buyerRegion: $0 / n).recognises(productRegion: $0 % n) ? 1 : 0 }
   }
 
   /// A buyer's recognition of certificates: every region's (`all`) or only `region`'s (−1: none).
   struct CertificateRecognition {
     var all: Bool, region: Int
     @inline(__always) func recognises(productRegion: Int) -> Bool { all || productRegion == region }
-    /// 1[certified and recognised], computed without a branch (``Swift/Bool/indicator``).
-    @inline(__always) func indicator(certified: Bool, productRegion: Int) -> Double {
-      certified.indicator * max(all.indicator, (productRegion == region).indicator)
-    }
   }
 
   /// M1 + M2: the buyer's expected value of a product (its record `product` and its quality

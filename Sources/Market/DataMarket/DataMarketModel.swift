@@ -154,6 +154,10 @@ public final class DataMarketModel: SimulationModel {
   var regionIncome: [Double]
   let meanQualityPower: Double
   public internal(set) var activeProviders = 0
+  /// M5: 1 where a buyer of region r recognises the certificates of products of region r̂, else
+  /// 0, at [r · regions + r̂] (``CertificateRecognition``): the buyers' loop loads it rather than
+  /// comparing regions, a branch it would mispredict about as often as not.
+  let recognitionIndicators: [Double]
   /// M10: E[a | a < threshold] under the prior, and ω̄.
   let uncertifiedReadiness: Double
   let meanReadinessWeight: Double
@@ -252,6 +256,7 @@ public final class DataMarketModel: SimulationModel {
     regionIncome = Array(repeating: 0, count: config.regions.count)
     meanQualityPower = Self.meanQualityPower(config)
     uncertifiedReadiness = Self.uncertifiedReadiness(config)
+    recognitionIndicators = Self.recognitionIndicators(config)
     meanReadinessWeight = Self.meanReadinessWeight(config)
     highestReadinessWeight = config.buyers.segments.map(\.readinessWeight).max() ?? 0
     publicCap = 0
