@@ -17,10 +17,16 @@ public struct Friction: Sendable, Equatable {
   }
 
   /// On an exchange: s + κ_dd(1 − θ_reg·1[recognised]) + 1[cross-region](1 − u)(κ_x + τ_x·p).
-  /// Computed without a branch on either flag (``Swift/Bool/indicator``; the same values).
   public func onExchange(recognised: Bool, crossRegion: Bool, price: Double) -> Double {
-    let f = searchCost + dueDiligenceCost * (1 - certificateCut * recognised.indicator)
-    return f + (1 - unification) * (crossRegionFixedCost + crossRegionCostRate * price) * crossRegion.indicator
+    onExchange(recognisedIndicator: recognised.indicator, crossRegionIndicator: crossRegion.indicator, price: price)
+  }
+
+  /// The same with the two conditions as indicators, 1 or 0 (``Swift/Bool/indicator``: the same
+  /// values as the branches would give), for the buyers' loop, which holds them as numbers so
+  /// that nothing branches on a randomly drawn product's flags.
+  public func onExchange(recognisedIndicator: Double, crossRegionIndicator: Double, price: Double) -> Double {
+    let f = searchCost + dueDiligenceCost * (1 - certificateCut * recognisedIndicator)
+    return f + (1 - unification) * (crossRegionFixedCost + crossRegionCostRate * price) * crossRegionIndicator
   }
 
   /// Bilateral (off-exchange, within the buyer's region): s + multiple·κ_dd(1 − θ_reg·1[certified]).

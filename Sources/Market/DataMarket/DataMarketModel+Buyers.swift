@@ -86,7 +86,7 @@ extension DataMarketModel {
     let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
-    let recognition = recognitionIndicators, registryDetection = config.registry.detection
+    let recognition = recognitionIndicators, outside = crossRegionIndicators, registryDetection = config.registry.detection
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -118,7 +118,7 @@ extension DataMarketModel {
       for i in 0..<seenCount {
         let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
         let p = products[Int(id)]
-        let cross = regionOf[e] != r
+        let crossIndicator = outside[r * exchanges.count + e], cross = crossIndicator > 0
         let recognisedIndicator = p.certified.indicator * recognition[r * regions + p.region]
         let recognised = recognisedIndicator > 0
         let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
@@ -127,7 +127,7 @@ extension DataMarketModel {
         let free = (p.isPublic && publicPurpose) || leakedCopy
         attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
         let price = free ? 0 : p.price
-        let friction = frictions.onExchange(recognised: recognised, crossRegion: cross, price: price)
+        let friction = frictions.onExchange(recognisedIndicator: recognisedIndicator, crossRegionIndicator: crossIndicator, price: price)
         let costs = friction + (free ? 0 : membershipDue(firm: buyer.firm, exchange: e, year: year))
         let k = 1 + (free ? 0 : exchanges[e].buyerFeeRate)
         let learns = !free && learnsPrice(p)

@@ -158,6 +158,9 @@ public final class DataMarketModel: SimulationModel {
   /// 0, at [r · regions + r̂] (``CertificateRecognition``): the buyers' loop loads it rather than
   /// comparing regions, a branch it would mispredict about as often as not.
   let recognitionIndicators: [Double]
+  /// M5: 1 where exchange e is outside region r, else 0, at [r · exchanges + e], loaded by the
+  /// buyers' loop for the same reason.
+  let crossRegionIndicators: [Double]
   /// M10: E[a | a < threshold] under the prior, and ω̄.
   let uncertifiedReadiness: Double
   let meanReadinessWeight: Double
@@ -257,6 +260,7 @@ public final class DataMarketModel: SimulationModel {
     meanQualityPower = Self.meanQualityPower(config)
     uncertifiedReadiness = Self.uncertifiedReadiness(config)
     recognitionIndicators = Self.recognitionIndicators(config)
+    crossRegionIndicators = config.regions.indices.flatMap { r in config.exchanges.map { $0.region != r ? 1.0 : 0 } }
     meanReadinessWeight = Self.meanReadinessWeight(config)
     highestReadinessWeight = config.buyers.segments.map(\.readinessWeight).max() ?? 0
     publicCap = 0
