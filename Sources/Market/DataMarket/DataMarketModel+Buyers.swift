@@ -118,6 +118,8 @@ extension DataMarketModel {
       for i in 0..<seenCount {
         let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
         let p = products[Int(id)]
+        // the random product's region and certificate as numbers read from tables, not branches
+        // (``Swift/Bool/indicator``; the values are those the branches gave)
         let crossIndicator = outside[r * exchanges.count + e], cross = crossIndicator > 0
         let recognisedIndicator = p.certified.indicator * recognition[r * regions + p.region]
         let recognised = recognisedIndicator > 0
@@ -322,7 +324,8 @@ extension DataMarketModel {
 
   /// Which products' certificates a buyer of `buyerRegion` recognises (M5): none without a
   /// registry, all under a national one, a regional one's own region's, or all once unification
-  /// reaches the recognition threshold. Found once per buyer, asked per listing.
+  /// reaches the recognition threshold. Found once per bundle buyer, asked per listing; the
+  /// listed-offer loop reads it tabulated for every pair of regions (`recognitionIndicators`).
   func certificateRecognition(buyerRegion: Int) -> CertificateRecognition { Self.certificateRecognition(config, buyerRegion: buyerRegion) }
 
   /// The same for configuration `c`.
