@@ -36,20 +36,23 @@ import Testing
   }
 
   /// The model's table of certificate recognition by buyer and product region agrees with
-  /// `CertificateRecognition.recognises` for every registry mode and unification.
+  /// `CertificateRecognition.recognises` for every registry mode and unification, and its table
+  /// of exchanges outside a region with the exchanges' regions.
   @Test func recognitionTableAgreesWithTheBooleanTest() {
     for mode in DataMarketConfig.RegistryMode.allCases {
       for unification in [0.0, 0.5, 1.0] {
         var c = DataMarketConfig()
         c.registry.mode = mode
         c.unification = unification
-        let table = DataMarketModel.recognitionIndicators(c), n = c.regions.count
+        let table = DataMarketModel.ListingConditions(c).recognises, n = c.regions.count
         #expect(table.count == n * n)
         for r in 0..<n {
           let recognition = DataMarketModel.certificateRecognition(c, buyerRegion: r)
           for productRegion in 0..<n {
             #expect(table[r * n + productRegion] == (recognition.recognises(productRegion: productRegion) ? 1 : 0))
           }
+          let outside = DataMarketModel.ListingConditions(c).outside
+          for (e, x) in c.exchanges.enumerated() { #expect(outside[r * c.exchanges.count + e] == (x.region != r ? 1 : 0)) }
         }
       }
     }

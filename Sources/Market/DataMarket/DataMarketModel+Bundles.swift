@@ -93,18 +93,18 @@ extension DataMarketModel {
       s.buyerMark = 1
     }
     let every = allExchanges   // bundle buyers use every exchange
-    let recognition = certificateRecognition(buyerRegion: buyer.region)
+    let conditions = listingConditions
     for _ in 0..<config.buyers.considerationSetSize {
       let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
       guard !p.isPublic, !p.limited, s.candidateOf[Int(id)] != s.buyerMark else { continue }
       guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, regions: config.regions.count, local: localListing, uses: every,
                                              regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG) else { continue }
-      let cross = exchangeRegion[e] != buyer.region
-      let recognised = p.certified && recognition.recognises(productRegion: p.region)
+      let (recognised, crossRegion) = conditions.indicators(p, exchange: e, buyerRegion: buyer.region)
       s.candidateOf[Int(id)] = s.buyerMark
       s.candidates.append(BundleCandidate(product: id, exchange: e, price: p.price, multiplier: 1 + config.exchanges[e].buyerFeeRate,
-                                          friction: frictions.onExchange(recognised: recognised, crossRegion: cross, price: p.price)))
+                                          friction: frictions.onExchange(recognisedIndicator: recognised, crossRegionIndicator: crossRegion,
+                                                                         price: p.price)))
     }
   }
 

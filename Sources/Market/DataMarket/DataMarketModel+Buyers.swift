@@ -86,7 +86,7 @@ extension DataMarketModel {
     let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
-    let recognition = recognitionIndicators, outside = crossRegionIndicators, registryDetection = config.registry.detection
+    let conditions = listingConditions, registryDetection = config.registry.detection
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -119,10 +119,8 @@ extension DataMarketModel {
         let id = seen[i].product, l = seen[i].listing, e = seen[i].exchange, fit = seen[i].fit
         let p = products[Int(id)]
         // the random product's region and certificate as numbers read from tables, not branches
-        // (``Swift/Bool/indicator``; the values are those the branches gave)
-        let crossIndicator = outside[r * exchanges.count + e], cross = crossIndicator > 0
-        let recognisedIndicator = p.certified.indicator * recognition[r * regions + p.region]
-        let recognised = recognisedIndicator > 0
+        let (recognisedIndicator, crossIndicator) = conditions.indicators(p, exchange: e, buyerRegion: r)
+        let recognised = recognisedIndicator > 0, cross = crossIndicator > 0
         let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
                                      screens: (1 - exchanges[e].detection) * (1 - registryDetection * recognisedIndicator))
         let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
@@ -324,24 +322,14 @@ extension DataMarketModel {
 
   /// Which products' certificates a buyer of `buyerRegion` recognises (M5): none without a
   /// registry, all under a national one, a regional one's own region's, or all once unification
-  /// reaches the recognition threshold. Found once per bundle buyer, asked per listing; the
-  /// listed-offer loop reads it tabulated for every pair of regions (`recognitionIndicators`).
-  func certificateRecognition(buyerRegion: Int) -> CertificateRecognition { Self.certificateRecognition(config, buyerRegion: buyerRegion) }
-
-  /// The same for configuration `c`.
+  /// reaches the recognition threshold; the buyers' loops read it tabulated for every pair of
+  /// regions (``ListingConditions``).
   static func certificateRecognition(_ c: DataMarketConfig, buyerRegion: Int) -> CertificateRecognition {
     switch c.registry.mode {
     case .off: return CertificateRecognition(all: false, region: -1)
     case .national: return CertificateRecognition(all: true, region: buyerRegion)
     case .regional: return CertificateRecognition(all: c.unification >= c.recognitionThreshold, region: buyerRegion)
     }
-  }
-
-  /// The model's `recognitionIndicators` for configuration `c`: 1[a buyer of region r recognises
-  /// certificates of region r̂] at [r · regions + r̂].
-  static func recognitionIndicators(_ c: DataMarketConfig) -> [Double] {
-    let n = c.regions.count
-    return (0..<n * n).map { certificateRecognition(c, buyerRegion: $0 / n).recognises(productRegion: $0 % n) ? 1 : 0 }
   }
 
   /// A buyer's recognition of certificates: every region's (`all`) or only `region`'s (−1: none).

@@ -154,13 +154,8 @@ public final class DataMarketModel: SimulationModel {
   var regionIncome: [Double]
   let meanQualityPower: Double
   public internal(set) var activeProviders = 0
-  /// M5: 1 where a buyer of region r recognises the certificates of products of region r̂, else
-  /// 0, at [r · regions + r̂] (``CertificateRecognition``): the buyers' loop loads it rather than
-  /// comparing regions, a branch it would mispredict about as often as not.
-  let recognitionIndicators: [Double]
-  /// M5: 1 where exchange e is outside region r, else 0, at [r · exchanges + e], loaded by the
-  /// buyers' loop for the same reason.
-  let crossRegionIndicators: [Double]
+  /// M5: recognition and cross-region conditions by region, tabulated for the buyers' loops.
+  let listingConditions: ListingConditions
   /// M10: E[a | a < threshold] under the prior, and ω̄.
   let uncertifiedReadiness: Double
   let meanReadinessWeight: Double
@@ -259,8 +254,7 @@ public final class DataMarketModel: SimulationModel {
     regionIncome = Array(repeating: 0, count: config.regions.count)
     meanQualityPower = Self.meanQualityPower(config)
     uncertifiedReadiness = Self.uncertifiedReadiness(config)
-    recognitionIndicators = Self.recognitionIndicators(config)
-    crossRegionIndicators = config.regions.indices.flatMap { r in config.exchanges.map { $0.region != r ? 1.0 : 0 } }
+    listingConditions = ListingConditions(config)
     meanReadinessWeight = Self.meanReadinessWeight(config)
     highestReadinessWeight = config.buyers.segments.map(\.readinessWeight).max() ?? 0
     publicCap = 0
