@@ -21,6 +21,12 @@ public enum BenefitSharingRule: Sendable, Equatable {
   /// With it an exact copy (SM = 1) halves a product's weight.
   public static let defaultRobustness = 0.693_147_180_559_945_3
 
+  /// Whether the rule reads the products' ``SimilarityMatrix`` (only the replication-robust one).
+  public var usesSimilarity: Bool {
+    if case .robustShapley = self { return true }
+    return false
+  }
+
   /// Whether the rule needs Shapley values.
   public var usesShapley: Bool {
     switch self {

@@ -59,16 +59,18 @@ public struct CoverageGame: CooperativeGame, Sendable, Equatable {
   }
 
   /// All 2^n values by a depth-first walk over subsets (each child G ∪ {k}, k > max G, extends
-  /// its parent's miss products), so O(F) per subset and n·F scratch; the products are formed
-  /// in the same order as `value(of:)`, so the two agree bit for bit.
+  /// its parent's miss products), so O(F) per subset and n·F scratch (on the stack); the
+  /// products are formed in the same order as `value(of:)`, so the two agree bit for bit.
   public func tabulate() -> [Double] {
     var table = [Double](repeating: 0, count: 1 << playerCount)
-    var products = [Double](repeating: 1, count: (playerCount + 1) * featureCount)
-    fill(parent: 0, from: 0, depth: 0, table: &table, products: &products)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: (playerCount + 1) * featureCount) { products in
+      products.initialize(repeating: 1)
+      fill(parent: 0, from: 0, depth: 0, table: &table, products: products)
+    }
     return table
   }
 
-  private func fill(parent: Int, from first: Int, depth: Int, table: inout [Double], products: inout [Double]) {
+  private func fill(parent: Int, from first: Int, depth: Int, table: inout [Double], products: UnsafeMutableBufferPointer<Double>) {
     let f = featureCount
     for k in first..<playerCount {
       let child = parent | (1 << k)
@@ -80,7 +82,7 @@ public struct CoverageGame: CooperativeGame, Sendable, Equatable {
         total += featureWeights[j] * (1 - missed)
       }
       table[child] = buyerValue * total
-      if k + 1 < playerCount { fill(parent: child, from: k + 1, depth: depth + 1, table: &table, products: &products) }
+      if k + 1 < playerCount { fill(parent: child, from: k + 1, depth: depth + 1, table: &table, products: products) }
     }
   }
 

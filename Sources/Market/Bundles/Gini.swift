@@ -7,13 +7,18 @@
 /// 0 for fewer than two payouts or a total ≤ 0.
 public enum Gini {
   /// G of `payouts` (any money unit), by the sorted form Σ_i (2i − n − 1)·x_(i) / (n·Σx), i = 1 … n.
-  /// - Complexity: O(n log n).
+  /// - Complexity: O(n log n); the sorted copy is on the stack.
   public static func coefficient(_ payouts: [Double]) -> Double {
     let n = payouts.count
     let total = payouts.reduce(0, +)
     guard n >= 2, total > 0, total.isFinite else { return 0 }
     var weighted = 0.0
-    for (i, x) in payouts.sorted().enumerated() { weighted += Double(2 * (i + 1) - n - 1) * x }
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { buffer in
+      var sorted = buffer   // the same memory; `sort` needs a variable
+      _ = sorted.initialize(from: payouts)
+      sorted.sort()
+      for i in 0..<n { weighted += Double(2 * (i + 1) - n - 1) * sorted[i] }
+    }
     // ≥ 0 for non-negative payouts; rounding can leave −1e-19 where all are equal
     return max(0, weighted / (Double(n) * total))
   }

@@ -66,9 +66,10 @@ public enum RevenueSplit {
   /// (or the sum is not finite); [] for no players.
   public static func normalised(_ weights: [Double]) -> [Double] {
     guard !weights.isEmpty else { return [] }
-    let kept = weights.map { $0 > 0 ? $0 : 0 }
-    let total = kept.reduce(0, +)
+    var shares = weights.map { $0 > 0 ? $0 : 0 }
+    let total = shares.reduce(0, +)
     guard total > 0, total.isFinite else { return [Double](repeating: 1 / Double(weights.count), count: weights.count) }
-    return kept.map { $0 / total }
+    for k in shares.indices { shares[k] /= total }   // in place: the one array allocated
+    return shares
   }
 }

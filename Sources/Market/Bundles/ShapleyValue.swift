@@ -15,22 +15,24 @@ public enum ShapleyValue {
   public static let defaultPermutations = 200
 
   /// Exact Shapley values from the table. - Complexity: O(n·2^n) time; allocates only the n
-  /// weights and the n results.
+  /// results (the n weights are on the stack).
   public static func exact(_ table: GameTable) -> [Double] {
     let n = table.playerCount
     guard n > 0 else { return [] }
-    let weights = coalitionWeights(players: n)
     var phi = [Double](repeating: 0, count: n)
     let full = (1 << n) - 1
-    table.values.withUnsafeBufferPointer { w in
-      phi.withUnsafeMutableBufferPointer { phi in
-        for mask in 0..<full {
-          let weight = weights[mask.nonzeroBitCount], base = w[mask]
-          var outside = ~mask & full
-          while outside != 0 {
-            let k = outside.trailingZeroBitCount
-            phi[k] += weight * (w[mask | (1 << k)] - base)
-            outside &= outside - 1
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { weights in
+      coalitionWeights(players: n, into: weights)
+      table.values.withUnsafeBufferPointer { w in
+        phi.withUnsafeMutableBufferPointer { phi in
+          for mask in 0..<full {
+            let weight = weights[mask.nonzeroBitCount], base = w[mask]
+            var outside = ~mask & full
+            while outside != 0 {
+              let k = outside.trailingZeroBitCount
+              phi[k] += weight * (w[mask | (1 << k)] - base)
+              outside &= outside - 1
+            }
           }
         }
       }
@@ -38,15 +40,14 @@ public enum ShapleyValue {
     return phi
   }
 
-  /// |G|!(n − |G| − 1)!/n! = 1/(n·C(n−1, |G|)) for |G| = 0 ..< n, by the exact integer recurrence of C.
-  static func coalitionWeights(players n: Int) -> [Double] {
-    var weights = [Double](repeating: 0, count: n)
+  /// |G|!(n − |G| − 1)!/n! = 1/(n·C(n−1, |G|)) for |G| = 0 ..< n, by the exact integer recurrence
+  /// of C, written into `weights` (n elements, every one overwritten).
+  static func coalitionWeights(players n: Int, into weights: UnsafeMutableBufferPointer<Double>) {
     var binomial = 1.0
     for s in 0..<n {
       weights[s] = 1 / (Double(n) * binomial)
       binomial = binomial * Double(n - 1 - s) / Double(s + 1)
     }
-    return weights
   }
 
   /// Shapley values estimated from `permutations` independent uniform random orders of the

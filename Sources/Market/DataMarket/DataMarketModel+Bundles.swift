@@ -115,9 +115,10 @@ extension DataMarketModel {
     let ids = chosen.map(\.product)
     let rows = ids.map { Array(coverage[Int($0) * f ..< Int($0) * f + f]) }
     let game = try? CoverageGame(buyerValue: buyer.scale, qualities: ids.map { products[Int($0)].quality }, coverage: rows,
-                                 featureWeights: Array(repeating: 1.0 / Double(f), count: f))
+                                 featureWeights: bundleFeatureWeights)
     guard let game else { return }
-    let similarity = SimilarityMatrix(cosineOf: rows)
+    // only the replication-robust rule reads the products' similarity
+    let similarity = config.bundles.sharingRule.usesSimilarity ? SimilarityMatrix(cosineOf: rows) : nil
     // a game whose Shapley values are exact is tabulated once, here, and the split and the
     // replication gain's cloned game both read that table (the same values as the coverage
     // game's own, ``CoverageGame/tabulate()``); otherwise the rule reads the coverage game itself
@@ -147,7 +148,7 @@ extension DataMarketModel {
 
   /// The bundle's split by the configured rule and the replication gain of its largest share
   /// (nil when the rule cannot split it; the gain nil when it cannot be computed).
-  func bundleSplit(of game: some CooperativeGame, similarity: SimilarityMatrix) -> (shares: [Double], replicationGain: Double?)? {
+  func bundleSplit(of game: some CooperativeGame, similarity: SimilarityMatrix?) -> (shares: [Double], replicationGain: Double?)? {
     let rule = config.bundles.sharingRule, exact = config.bundles.exactUpTo, m = config.bundles.permutations
     guard let shares = try? RevenueSplit.shares(rule, game: game, similarity: similarity, exactUpTo: exact, permutations: m, using: &bundleRNG)
     else { return nil }

@@ -97,6 +97,8 @@ public final class DataMarketModel: SimulationModel {
   var coverage: [Double] = []
   /// The bundle buyers' reused buffers, and every exchange marked used (bundle buyers use all).
   var bundleScratch = BundleScratch()
+  /// μ_f = 1/F for each of the F bundle features: the coverage games' weights, shared by every bundle.
+  let bundleFeatureWeights: [Double]
   let allExchanges: [Bool]
   /// M9: leaks, enforcement and buyers' free substitutes (stream "leakage").
   var leakageRNG: Xoshiro256StarStar
@@ -241,6 +243,7 @@ public final class DataMarketModel: SimulationModel {
     regionHasExchange = config.regions.indices.map { r in config.exchanges.contains { $0.region == r } }
     exchangeRegion = config.exchanges.map(\.region)
     allExchanges = Array(repeating: true, count: config.exchanges.count)
+    bundleFeatureWeights = Array(repeating: 1.0 / Double(config.bundles.features), count: config.bundles.features)
     participationProbability = config.exchanges.map { _exp(-config.buyerFeeElasticity * $0.buyerFeeRate) }
     monopolyGrid = MonopolyPriceGrid(median: config.buyers.valueMedian, mean: config.buyers.valueMean)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
