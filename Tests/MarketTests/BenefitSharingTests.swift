@@ -172,6 +172,15 @@ import Testing
     #expect(throws: BundleError.self) { try RevenueSplit.shares(.shapley, game: game, shapley: [1]) }
   }
 
+  /// `usesSimilarity` marks exactly the rules that cannot split without a similarity matrix: the
+  /// data market builds the matrix only for those, so no bundle is ever left unsplit for want of it.
+  @Test func exactlyTheRulesThatNeedASimilarityMatrixSayTheyUseIt() throws {
+    for rule in Self.allRules {
+      let needsOne = (try? Self.split(rule, Self.substitutes)) == nil
+      #expect(rule.usesSimilarity == needsOne, "\(rule)")
+    }
+  }
+
   @Test func cosineSimilarityOfCoverageVectors() throws {
     let m = SimilarityMatrix(cosineOf: [[1, 0, 0], [2, 0, 0], [0, 1, 1], [0, 0, 0], [1, 1, 0]])
     #expect(m[0, 1] == 1 && m[0, 2] == 0 && m[0, 3] == 0 && m[3, 3] == 1)
@@ -190,6 +199,9 @@ import Testing
     #expect(abs(Gini.coefficient([0, 0, 0, 1]) - 0.75) < 1e-15)
     #expect(abs(Gini.coefficient([4, 1, 3, 2]) - 0.25) < 1e-15)
     #expect(Gini.coefficient([]) == 0 && Gini.coefficient([5]) == 0 && Gini.coefficient([0, 0]) == 0)
+    // a vector too large for the stack (its sorted copy then lives on the heap): one of n takes all
+    let n = 200_000
+    #expect(abs(Gini.coefficient(Array(repeating: 0, count: n - 1) + [1]) - (1 - 1 / Double(n))) < 1e-12)
     // equal payouts that are not exact binary fractions: rounding may leave ~1e-19, never below 0
     for n in 2...20 {
       for total in [1.0, 7.3, 1234.567] {
