@@ -68,14 +68,29 @@ public struct ContractChoice: Sendable, Equatable {
   /// with CE = −(1 + φ_b)o − costs, which the bound also covers.
   public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double,
                            misreporting h: Double) -> Double {
+    buyerCEBound(expectedBenefit: ey, price: price, buyerFeeRate: buyerFeeRate, fixedCosts: fixedCosts,
+                 leastPaymentShare: leastPaymentShare(misreporting: h))
+  }
+
+  /// The same with the least share of p found once (``leastPaymentShare(misreporting:)``): a
+  /// buyer weighing many offers at one venue finds it once, not per offer.
+  @inline(__always)
+  public func buyerCEBound(expectedBenefit ey: Double, price: Double, buyerFeeRate: Double, fixedCosts: Double,
+                           leastPaymentShare share: Double) -> Double {
+    let bound = ey - (1 + buyerFeeRate) * price * share - fixedCosts
+    return allowsOption ? max(bound, -(1 + buyerFeeRate) * premiumShare * price - fixedCosts) : bound
+  }
+
+  /// The least share of p that any allowed contract pays in expectation (dimensionless, ≤ 1) at a
+  /// venue whose mean misreporting share is `h` (see ``buyerCEBound(expectedBenefit:price:buyerFeeRate:fixedCosts:misreporting:)``).
+  public func leastPaymentShare(misreporting h: Double) -> Double {
     var share = 1.0
     if allowsRevenueShare {
       let highest = h + min(h, 0.99 - h)
       share = min(share, upfrontShare + (1 - upfrontShare) * (1 - highest) / (1 - h))
     }
     if allowsOutcome { share = min(share, upfrontShare) }
-    let bound = ey - (1 + buyerFeeRate) * price * share - fixedCosts
-    return allowsOption ? max(bound, -(1 + buyerFeeRate) * premiumShare * price - fixedCosts) : bound
+    return share
   }
 
   /// One trade's circumstances: the price, both parties' expected benefit, the venue's

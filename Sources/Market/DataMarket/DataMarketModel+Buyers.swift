@@ -87,6 +87,7 @@ extension DataMarketModel {
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
     let conditions = listingConditions, registryDetection = config.registry.detection
+    let leastShare = contractChoice.leastPaymentShare(misreporting: config.contracts.misreportingOn)
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
     var best: Offer?
@@ -134,7 +135,7 @@ extension DataMarketModel {
         full: do {
           if let b = best, !free {
             let bound = contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: k - 1, fixedCosts: costs,
-                                                    misreporting: config.contracts.misreportingOn)
+                                                    leastPaymentShare: leastShare)
             if bound < b.score - Self.boundMargin(b.score) {
               if learns {
                 viewed.append(ViewedListing(product: id, score: bound, price: price, multiplier: k))
@@ -184,6 +185,7 @@ extension DataMarketModel {
     let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
     var best: Offer?
     let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
+    let leastShare = contractChoice.leastPaymentShare(misreporting: config.contracts.misreportingOff)
     var rng = choiceRNG
     defer { choiceRNG = rng }
     for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
@@ -200,7 +202,7 @@ extension DataMarketModel {
                                             providerShare: config.bargainingShare, buyerOutsideOption: outsideOption)
       guard price >= p.marginalCost else { continue }
       if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
-                                                       misreporting: config.contracts.misreportingOff) < b.score - Self.boundMargin(b.score) {
+                                                       leastPaymentShare: leastShare) < b.score - Self.boundMargin(b.score) {
         continue   // cannot beat the best offer so far, whatever the contract
       }
       guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: friction, wealth: buyer.wealth,
