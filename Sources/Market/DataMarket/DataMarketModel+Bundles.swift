@@ -36,8 +36,7 @@ extension DataMarketModel {
   /// that it is bad after its primary exchange's review (M2).
   func believedQuality(_ id: Int32) -> Double {
     let p = products[Int(id)]
-    let pi = Valuation.posteriorBad(prior: config.badShare, pass: 1 - config.exchanges[p.exchange].detection)
-    return p.claimedQuality * (1 - pi * config.badShortfall)
+    return p.claimedQuality * (1 - reviewedBadProbability[p.exchange] * config.badShortfall)
   }
 
   /// A bundle buyer (M11): from its consideration set of visible listings it adds, greedily, the
@@ -58,8 +57,9 @@ extension DataMarketModel {
     let f = config.bundles.features, cover = coverage
     s.beliefs.removeAll(keepingCapacity: true)
     for c in s.candidates { s.beliefs.append(believedQuality(c.product)) }
-    s.miss.removeAll(keepingCapacity: true); s.miss.append(contentsOf: repeatElement(1.0, count: f))
-    s.taken.removeAll(keepingCapacity: true); s.taken.append(contentsOf: repeatElement(false, count: s.candidates.count))
+    // element by element: appending a repeated element is a generic, much slower path
+    s.miss.removeAll(keepingCapacity: true); for _ in 0..<f { s.miss.append(1) }
+    s.taken.removeAll(keepingCapacity: true); for _ in s.candidates.indices { s.taken.append(false) }
     s.chosen.removeAll(keepingCapacity: true)
     var value = 0.0, cost = 0.0
     while s.chosen.count < config.bundles.maxSize {

@@ -161,6 +161,9 @@ public final class DataMarketModel: SimulationModel {
   /// M10: E[a | a < threshold] under the prior, and ω̄.
   let uncertifiedReadiness: Double
   let meanReadinessWeight: Double
+  /// M2: the chance that a product is bad once it has passed exchange e's review alone, per
+  /// exchange (what bundle buyers discount claims by).
+  let reviewedBadProbability: [Double]
   /// M3's versions: ω_max, the highest readiness weight of any buyer segment (the basic
   /// version's price leaves that segment indifferent between the versions).
   let highestReadinessWeight: Double
@@ -259,6 +262,7 @@ public final class DataMarketModel: SimulationModel {
     uncertifiedReadiness = Self.uncertifiedReadiness(config)
     listingConditions = ListingConditions(config)
     meanReadinessWeight = Self.meanReadinessWeight(config)
+    reviewedBadProbability = config.exchanges.map { Valuation.posteriorBad(prior: config.badShare, pass: 1 - $0.detection) }
     highestReadinessWeight = config.buyers.segments.map(\.readinessWeight).max() ?? 0
     publicCap = 0
     publicCap = guideCap()
