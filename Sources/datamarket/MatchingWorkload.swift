@@ -119,9 +119,8 @@ struct MatchingWorkload {
 
   /// Writes the workload as an order-stream CSV with its random 64-bit ids (for `--orders`).
   func export(to path: String) throws(OutputError) {
-    let temp = AtomicFile.temporaryPath(for: path)
-    let sink = try ByteSink(path: temp)
-    var csv = CSVWriter(sink: sink)
+    let output = try PendingOutput(path: path)
+    var csv = CSVWriter(sink: output.sink)
     csv.writeHeader(["ts", "action", "order_id", "side", "type", "tif", "price", "qty", "owner"] + (books > 1 ? ["instrument"] : []))
     var slotID = [UInt64](repeating: 0, count: 1 << 20)
     let engine = MatchingEngine(books: books)
@@ -151,7 +150,6 @@ struct MatchingWorkload {
       csv.endRow()
     }
     try csv.flush()
-    try sink.close()
-    try AtomicFile.commit(temporary: temp, to: path)
+    try output.commit()
   }
 }

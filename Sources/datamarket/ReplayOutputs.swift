@@ -6,17 +6,17 @@ import Darwin
 import Foundation
 import Output
 
-/// The files one `replay` writes, and their cleanup: the trades go to a temporary file beside
-/// `--out` (renamed over it at the end) or, without `--out`, to an unlinked spool file that is
-/// copied to standard output once the whole stream has gone through, so that a failing stream
-/// prints nothing; the events go to a temporary file beside `--events`. Until ``commit()``
-/// nothing is visible, and a failure (the object going away uncommitted) removes every
-/// temporary file.
+/// The files one `replay` writes, and their cleanup: the trades go to `--out` (a temporary file
+/// beside it, renamed over it at the end; see ``PendingOutput``) or, without `--out`, to an
+/// unlinked spool file that is copied to standard output once the whole stream has gone through,
+/// so that a failing stream prints nothing; the events go to `--events` the same way. Until
+/// ``commit()`` nothing is visible, and a failure (the object going away uncommitted) removes
+/// every temporary file.
 final class ReplayOutputs {
   let trades: ByteSink
   let events: ByteSink?
   let tradesPath: String?, eventsPath: String?
-  private var tradesTemp: String?, eventsTemp: String?
+  private let tradesOutput: PendingOutput?, eventsOutput: PendingOutput?
   /// The spool's descriptor (−1 with `--out`).
   private var spool: Int32 = -1
 
@@ -24,40 +24,26 @@ final class ReplayOutputs {
     self.tradesPath = tradesPath
     self.eventsPath = eventsPath
     if let tradesPath {
-      let temp = AtomicFile.temporaryPath(for: tradesPath)
-      trades = try ByteSink(path: temp)
-      tradesTemp = temp
+      let output = try PendingOutput(path: tradesPath)
+      tradesOutput = output
+      trades = output.sink
     } else {
+      tradesOutput = nil
       spool = try Self.makeSpool()
       trades = ByteSink(descriptor: spool, path: "the trades spool")
     }
-    if let eventsPath {
-      let temp = AtomicFile.temporaryPath(for: eventsPath)
-      do { events = try ByteSink(path: temp) } catch { Self.remove(tradesTemp); throw error }
-      eventsTemp = temp
-    } else {
-      events = nil
-    }
+    eventsOutput = try eventsPath.map { (path) throws(OutputError) in try PendingOutput(path: path) }
+    events = eventsOutput?.sink
   }
 
   deinit {
-    Self.remove(tradesTemp)
-    Self.remove(eventsTemp)
     if spool >= 0 { _ = close(spool) }
   }
 
   /// Closes the files and renames them over their targets (the spool stays for ``copySpool(to:)``).
   func commit() throws(OutputError) {
-    if let tradesPath, let temp = tradesTemp {
-      try trades.close()
-      try AtomicFile.commit(temporary: temp, to: tradesPath)
-      tradesTemp = nil
-    }
-    if let eventsPath, let events, let temp = eventsTemp {
-      try events.close()
-      try AtomicFile.commit(temporary: temp, to: eventsPath)
-      eventsTemp = nil
-    }
+    try tradesOutput?.commit()
+    try eventsOutput?.commit()
   }
 
   /// A reader of the trades as written: the committed `--out` file, or the spool.
@@ -96,9 +82,5 @@ final class ReplayOutputs {
     guard fd >= 0 else { throw .cannotWrite(path: folder, reason: String(cString: strerror(errno))) }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     return fd
-  }
-
-  static func remove(_ path: String?) {
-    if let path { _ = unlink(path) }
   }
 }

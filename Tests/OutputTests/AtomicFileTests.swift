@@ -47,6 +47,54 @@ func readFile(_ path: String) throws -> String {
     #expect(try readFile(path) == "old\n")
   }
 
+  /// Writing through a symbolic link replaces its target's contents and keeps the link, a
+  /// relative link's target is found against the link's folder, and a dangling link creates its
+  /// target.
+  @Test func aSymbolicLinkIsFollowedAndKept() throws {
+    try AtomicFile.createDirectory(folder + "/links/real")
+    let target = folder + "/links/real/target.csv", link = folder + "/links/link.csv"
+    try AtomicFile.write("old\n", to: target)
+    unlink(link)
+    #expect(symlink("real/target.csv", link) == 0)
+    try AtomicFile.write("new\n", to: link)
+    var st = stat()
+    #expect(lstat(link, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)   // still a link
+    #expect(try readFile(target) == "new\n")
+    let dangling = folder + "/links/dangling.csv", missing = folder + "/links/real/created.csv"
+    unlink(dangling); unlink(missing)
+    #expect(symlink(missing, dangling) == 0)
+    try AtomicFile.write("made\n", to: dangling)
+    #expect(lstat(dangling, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)
+    #expect(try readFile(missing) == "made\n")
+  }
+
+  /// A device (here /dev/null) is written in place, not replaced by a regular file; a folder is
+  /// refused with its name; descriptor aliases such as /dev/stdout are never renamed over.
+  @Test func devicesAreWrittenInPlaceAndFoldersRefused() throws {
+    try AtomicFile.write("discarded\n", to: "/dev/null")
+    var st = stat()
+    #expect(stat("/dev/null", &st) == 0 && st.st_mode & S_IFMT == S_IFCHR)
+    #expect(try AtomicFile.destination(of: "/dev/null") == ("/dev/null", true))
+    #expect(try AtomicFile.destination(of: "/dev/stdout").inPlace)
+    #expect(try AtomicFile.destination(of: "/dev/fd/1").inPlace)
+    #expect(AtomicFile.descriptorNumber(of: "/dev/stdout") == 1 && AtomicFile.descriptorNumber(of: "/dev/stderr") == 2)
+    #expect(AtomicFile.descriptorNumber(of: "/dev/fd/7") == 7 && AtomicFile.descriptorNumber(of: "/proc/self/fd/12") == 12)
+    #expect(AtomicFile.descriptorNumber(of: "/tmp/x") == nil && AtomicFile.descriptorNumber(of: "/dev/fd/x") == nil)
+    try AtomicFile.createDirectory(folder + "/afolder")
+    #expect(throws: OutputError.cannotWrite(path: folder + "/afolder", reason: "it is a folder; expected a file")) {
+      try AtomicFile.write("x", to: folder + "/afolder")
+    }
+  }
+
+  /// A link loop is an error, not a hang.
+  @Test func aLinkLoopIsAnError() throws {
+    try AtomicFile.createDirectory(folder + "/loop")
+    let a = folder + "/loop/a", b = folder + "/loop/b"
+    unlink(a); unlink(b)
+    #expect(symlink(b, a) == 0 && symlink(a, b) == 0)
+    #expect(throws: OutputError.cannotWrite(path: a, reason: "too many levels of symbolic links")) { try AtomicFile.write("x", to: a) }
+  }
+
   @Test func temporaryFileSitsBesideTheTarget() {
     let t = AtomicFile.temporaryPath(for: "results/x/summary.csv")
     #expect(t.hasPrefix("results/x/.summary.csv."))
