@@ -26,7 +26,9 @@ public enum DataMarketScenario {
     try ScenarioKeyReading.readSection(&root, "contracts", DataMarketKeys.contracts, into: &c) { (k, c) throws(ScenarioError) in
       try readAllowedContracts(&k, into: &c)
     }
-    try ScenarioKeyReading.readSection(&root, "readiness", DataMarketKeys.readiness, into: &c)
+    try ScenarioKeyReading.readSection(&root, "readiness", DataMarketKeys.readiness, into: &c) { (r, c) throws(ScenarioError) in
+      try atLeast(c.readiness.highInvestment, c.readiness.lowInvestment, r, "highInvestment", "readiness.lowInvestment")
+    }
     try ScenarioKeyReading.readSection(&root, "leakage", DataMarketKeys.leakage, into: &c)
     try ScenarioKeyReading.readSection(&root, "bundles", DataMarketKeys.bundles, into: &c)
     let regionNames = c.regions.map(\.name)
@@ -35,7 +37,21 @@ public enum DataMarketScenario {
         c.publicOperator.region = regionNames.firstIndex(of: try ConfigReader.string(rn, path: o.path("region"), allowed: regionNames))!
       }
     }
+    try checkPublicOperatorVenue(c, root.node)
     return c
+  }
+
+  /// The public operator lists its products only at an exchange of its own region (M8): one
+  /// without such an exchange would pay its costs and sell nothing, so it is an error, not a
+  /// silent zero.
+  static func checkPublicOperatorVenue(_ c: DataMarketConfig, _ root: JSONNode) throws(ScenarioError) {
+    let o = c.publicOperator
+    guard o.enabled, o.products > 0, !c.exchanges.contains(where: { $0.region == o.region }) else { return }
+    let section = root["publicOperator"]
+    throw .invalid(source: (section?["region"] ?? section ?? root["exchanges"] ?? root).source, path: "$.publicOperator.region",
+                   expected: "a region with an exchange (the operator lists its products only at an exchange of its own region): "
+                     + "add one to exchanges.list, move the operator, or set publicOperator.enabled to false",
+                   found: "\"\(c.regions[o.region].name)\", which has no exchange")
   }
 
   static func atLeast(_ value: Double, _ floor: Double, _ r: ConfigReader, _ key: String, _ other: String) throws(ScenarioError) {
@@ -141,7 +157,12 @@ public enum DataMarketScenario {
     c.contracts.allowed = []
     for (i, n) in allowed.enumerated() {
       let t = try ConfigReader.string(n, path: "$.contracts.allowed[\(i)]", allowed: ContractType.allCases.map(\.rawValue))
-      c.contracts.allowed.append(ContractType(rawValue: t)!)
+      let type = ContractType(rawValue: t)!
+      if c.contracts.allowed.contains(type) {
+        throw .invalid(source: n.source, path: "$.contracts.allowed[\(i)]", expected: "each contract type once (the menu's order breaks ties)",
+                       found: "\"\(t)\" again")
+      }
+      c.contracts.allowed.append(type)
     }
     if c.contracts.allowed.isEmpty {
       throw .invalid(source: k.node.source, path: "$.contracts.allowed", expected: "at least one contract type", found: "an empty array")
