@@ -78,16 +78,19 @@ public enum ScenarioRunner {
       periods.append([.int(r.index), .double(r.endTime), .int(r.arrivals), .int(r.served), .double(r.meanWait), .double(r.meanQueueLength)])
     }
     let ci = model.waits.confidenceInterval95
+    // no customer after the warm-up (warmupCustomers ≥ customers): no wait was measured, and its
+    // statistics are nan, as a period's mean wait is, not 0 and −∞
+    let measured = model.waits.count > 0
     let metrics: [(name: String, value: CSVCell)] = [
       ("customers", .int(model.started)),
       ("end_time", .double(endTime)),
       ("utilization", .double(p.utilization)),
-      ("mean_wait", .double(model.waits.mean)),
+      ("mean_wait", .double(measured ? model.waits.mean : .nan)),
       ("theoretical_mean_wait", .double(p.theoreticalMeanWait)),
       ("wait_sd", .double(model.waits.standardDeviation)),
       ("wait_ci95_low_iid", .double(ci.low)),
       ("wait_ci95_high_iid", .double(ci.high)),
-      ("max_wait", .double(model.waits.max)),
+      ("max_wait", .double(measured ? model.waits.max : .nan)),
       ("mean_queue_length", .double(model.queueLength.average(at: endTime))),
     ]
     return RunResult(metrics: metrics, periods: periods, trades: nil, eventsProcessed: events)
