@@ -275,7 +275,8 @@ public struct CalibrationSpec: Sendable {
       let values = overrides(at: point).joined(separator: ", ")
       let scenario: Scenario
       do {
-        scenario = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides + overrides(at: point), to: base), file: baseFile)
+        let set = try ScenarioLoader.apply(overrides: overrides, to: base)
+        scenario = try Scenario.decode(try ScenarioLoader.apply(overrides: overrides(at: point), to: set, origin: "parameter"), file: baseFile)
       } catch {
         throw .invalid(source: file, path: "$.parameters (every \(name): \(values))", expected: "a valid scenario", found: error.description)
       }

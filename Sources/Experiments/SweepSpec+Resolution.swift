@@ -63,11 +63,12 @@ extension SweepSpec {
     return keys
   }
 
-  /// Checks that parameters taken from a design (the sweep file declares none) are scenario
-  /// keys: each is set alone on the base to its first value; an unknown key is an error naming
-  /// the design CSV's column (or the inline points) with the nearest scenario key.
-  static func checkDerivedKeys(_ parameters: [String], points: [[Assignment]], baseOverrides: [String], baseFile: String,
-                               sweepFile: String, design: JSONNode?, folder: URL) throws(ScenarioError) {
+  /// Checks that the parameters are scenario keys: each is set alone on the base to its first
+  /// value; an unknown key is an error naming where the sweep declares it — `$.parameters`
+  /// (`declared`), or the design CSV's column or the inline points (parameters taken from a
+  /// design) — with the nearest scenario key.
+  static func checkParameterKeysExist(_ parameters: [String], declared: Bool, points: [[Assignment]], baseOverrides: [String],
+                                      baseFile: String, sweepFile: String, design: JSONNode?, folder: URL) throws(ScenarioError) {
     let base = try ScenarioLoader.apply(overrides: baseOverrides, to: try ScenarioLoader.load(baseFile))
     var csvPath: String?
     if case .string(let name)? = design?.value { csvPath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
@@ -77,8 +78,9 @@ extension SweepSpec {
         _ = try Scenario.decode(try ScenarioLoader.apply(overrides: ["\(key)=\(value.text)"], to: base), file: baseFile)
       } catch {
         guard case .unknownKey(_, let path, let suggestion) = error else { continue }
-        let (source, place) = csvPath.map { ($0, "line 1, column \(c + 1) (\"\(Abbreviation.of(key))\")") }
-          ?? (sweepFile, "$.design.points: key \"\(Abbreviation.of(key))\"")
+        let (source, place) = declared ? (sweepFile, "$.parameters.\"\(Abbreviation.of(key))\"")
+          : csvPath.map { ($0, "line 1, column \(c + 1) (\"\(Abbreviation.of(key))\")") }
+            ?? (sweepFile, "$.design.points: key \"\(Abbreviation.of(key))\"")
         throw .unknownKey(source: source, path: place, suggestion: suggestion.map { fullKey(key, unknownPath: path, suggestion: $0) })
       }
     }
@@ -95,11 +97,7 @@ extension SweepSpec {
   /// The values a resolved point has at the parameters' key paths (where points can differ from
   /// one another: they share the base and its overrides), as one text.
   func resolvedParameters(_ root: JSONNode) -> String {
-    parameters.map { key in
-      var node: JSONNode? = root
-      for k in key.split(separator: ".", omittingEmptySubsequences: false) { node = node?[String(k)] }
-      return node?.canonicalText ?? "-"
-    }.joined(separator: "\n")
+    parameters.map { key in ScenarioLoader.node(at: key, in: root)?.canonicalText ?? "-" }.joined(separator: "\n")
   }
 
   /// Drops the separate reference (point 0) for design point `same`, which resolves to the same

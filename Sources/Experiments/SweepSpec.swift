@@ -129,10 +129,8 @@ public struct SweepSpec: Sendable {
     if derivedParameters { parameters = keysInOrder(points) }
     try checkParameterKeys(parameters, declared: !derivedParameters, source: path)
     try checkBaseOverrides(baseOverrides, parameters: parameters, baseFile: baseFile, sweepFile: path)
-    if derivedParameters {
-      try checkDerivedKeys(parameters, points: points, baseOverrides: baseOverrides, baseFile: baseFile, sweepFile: path,
-                           design: root["design"]?["points"], folder: folder)
-    }
+    try checkParameterKeysExist(parameters, declared: !derivedParameters, points: points, baseOverrides: baseOverrides, baseFile: baseFile,
+                                sweepFile: path, design: root["design"]?["points"], folder: folder)
     var hasReference = false
     if let refNode = r.raw("reference") {
       guard case .object(let refMembers) = refNode.value else {
@@ -173,7 +171,7 @@ public struct SweepSpec: Sendable {
       let values = points[p].map { "\($0.key)=\($0.text)" }.joined(separator: ", ")
       let scenario: Scenario
       do {
-        let root = try ScenarioLoader.apply(overrides: overrides(point: p), to: base)
+        let root = try ScenarioLoader.apply(overrides: overrides(point: p), to: base, origin: "parameter")
         if hasReference && referencePoint == 0 && same == nil {
           let text = resolvedParameters(root)
           if p == 0 { referenceText = text } else if text == referenceText { same = p }

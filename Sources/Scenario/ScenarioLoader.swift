@@ -44,8 +44,10 @@ public enum ScenarioLoader {
   }
 
   /// Overlays `key.path=value` overrides in order. The value is read as JSON5 (so `40`, `true`,
-  /// `[1,2]` and `"x"` keep their types); text that is not JSON5 is taken as a string.
-  public static func apply(overrides: [String], to root: JSONNode) throws(ScenarioError) -> JSONNode {
+  /// `[1,2]` and `"x"` keep their types); text that is not JSON5 is taken as a string. Errors
+  /// name each override by `origin` and its text (`--set queue.customers=0`; a sweep's or a
+  /// calibration's values are its `parameter`s).
+  public static func apply(overrides: [String], to root: JSONNode, origin: String = "--set") throws(ScenarioError) -> JSONNode {
     var result = root
     for text in overrides {
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
@@ -60,7 +62,7 @@ public enum ScenarioLoader {
       guard keys.count <= JSON5Parser.maxDepth else {
         throw .badOverride(text: text, reason: "expected a key path of at most \(JSON5Parser.maxDepth) keys")
       }
-      let source = overrideLabel(text)
+      let source = overrideLabel(text, origin: origin)
       var value: JSONNode
       do {
         value = try JSON5Parser.parse(valueText, source: source)
@@ -71,6 +73,11 @@ public enum ScenarioLoader {
         value = JSONNode(.string(valueText), source: source)
       }
       value = relabel(value, source: source)
+      if keys.contains(where: { $0.contains("[") || $0.contains("]") }) {
+        // an element of an array the scenario writes: `regions[0].buyerArrivalRate=60`
+        result = try setting(value, at: keys[...], in: result, walked: "", text: text)
+        continue
+      }
       var patch = value
       for key in keys.reversed() {
         patch = JSONNode(.object([.init(key: key, value: patch)]), source: source)
@@ -78,6 +85,88 @@ public enum ScenarioLoader {
       result = result.merging(patch)
     }
     return result
+  }
+
+  /// `node` with `value` overlaid at the key path `path` (components after `walked`), where a
+  /// component may index an array the scenario writes (`regions[0]`, `a[1][2]`): objects on the
+  /// way are created where missing, as ``apply(overrides:to:origin:)`` does, and the element
+  /// indexed must exist — an index needs the array's elements, so an array the scenario leaves to
+  /// its default is set whole (`regions=[…]`).
+  static func setting(_ value: JSONNode, at path: ArraySlice<String>, in node: JSONNode, walked: String,
+                      text: String) throws(ScenarioError) -> JSONNode {
+    guard let component = path.first else { return node.merging(value) }
+    let (key, indices) = try indexedKey(component, text: text)
+    let here = walked.isEmpty ? key : walked + "." + key
+    var members: [JSONNode.Member] = []
+    if case .object(let m) = node.value { members = m }
+    let existing = members.first { $0.key == key }?.value
+    var child: JSONNode
+    if indices.isEmpty {
+      child = try setting(value, at: path.dropFirst(), in: existing ?? JSONNode(.object([]), source: value.source), walked: here, text: text)
+    } else {
+      guard let array = existing, case .array = array.value else {
+        let found = existing.map { "found \($0.foundDescription)" } ?? "the scenario does not write it (it takes its default)"
+        throw .badOverride(text: text, reason: "expected \(here) to be an array the scenario writes, to index one of its elements; \(found): "
+                           + "write the array in the scenario, or set it whole with \(here)=[…]")
+      }
+      child = try settingElement(value, indices: indices[...], rest: path.dropFirst(), in: array, walked: here, text: text)
+    }
+    if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = child } else { members.append(.init(key: key, value: child)) }
+    var result = node
+    if case .object = node.value {} else { result = JSONNode(.object([]), source: value.source) }
+    result.value = .object(members)
+    return result
+  }
+
+  /// The element at `indices` of `array` (nested arrays), with `value` overlaid at `rest` inside it.
+  static func settingElement(_ value: JSONNode, indices: ArraySlice<Int>, rest: ArraySlice<String>, in array: JSONNode, walked: String,
+                             text: String) throws(ScenarioError) -> JSONNode {
+    guard let i = indices.first else { return try setting(value, at: rest, in: array, walked: walked, text: text) }
+    guard case .array(var items) = array.value else {
+      throw .badOverride(text: text, reason: "expected \(walked) to be an array, found \(array.foundDescription)")
+    }
+    guard i < items.count else {
+      throw .badOverride(text: text, reason: "expected an index below \(items.count) (\(walked) has \(items.count) element\(items.count == 1 ? "" : "s")), found [\(i)]")
+    }
+    items[i] = try settingElement(value, indices: indices.dropFirst(), rest: rest, in: items[i], walked: walked + "[\(i)]", text: text)
+    var result = array
+    result.value = .array(items)
+    return result
+  }
+
+  /// The value at `keyPath` (`a.b`, `regions[1].buyerArrivalRate`) in `root`, or nil.
+  public static func node(at keyPath: String, in root: JSONNode) -> JSONNode? {
+    var node: JSONNode? = root
+    for component in keyPath.split(separator: ".", omittingEmptySubsequences: false) {
+      guard let (key, indices) = try? indexedKey(String(component), text: keyPath) else { return nil }
+      node = node?[key]
+      for i in indices {
+        guard case .array(let items)? = node?.value, i < items.count else { return nil }
+        node = items[i]
+      }
+    }
+    return node
+  }
+
+  /// A key path component and its array indices: `regions[0]` → ("regions", [0]).
+  static func indexedKey(_ component: String, text: String) throws(ScenarioError) -> (key: String, indices: [Int]) {
+    guard let open = component.firstIndex(of: "[") else {
+      if component.contains("]") { throw .badOverride(text: text, reason: "expected KEY[INDEX] with a '[' before each ']'") }
+      return (component, [])
+    }
+    let key = String(component[..<open])
+    var indices: [Int] = []
+    var rest = component[open...]
+    while !rest.isEmpty {
+      guard rest.first == "[", let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex)..<close]), i >= 0,
+            i < 1 << 30 else {
+        throw .badOverride(text: text, reason: "expected KEY[INDEX] with INDEX a whole number ≥ 0, found \(Abbreviation.of(component))")
+      }
+      indices.append(i)
+      rest = rest[rest.index(after: close)...]
+    }
+    guard !key.isEmpty else { throw .badOverride(text: text, reason: "expected a key before [INDEX]") }
+    return (key, indices)
   }
 
   /// Whether key path `inner` lies inside the object at key path `outer` (`queue.customers` in
@@ -88,12 +177,12 @@ public enum ScenarioLoader {
   /// path, or one inside the other's object.
   public static func overlap(_ a: String, _ b: String) -> Bool { a == b || isInside(a, b) || isInside(b, a) }
 
-  /// How errors name the override `text`: `--set KEY.PATH=VALUE`, with a long key path or value
-  /// abbreviated (``Abbreviation``).
-  public static func overrideLabel(_ text: String) -> String {
-    guard let eq = text.firstIndex(of: "=") else { return "--set " + Abbreviation.of(text, limit: 80) }
+  /// How errors name the override `text`: `--set KEY.PATH=VALUE` (or another `origin`), with a
+  /// long key path or value abbreviated (``Abbreviation``).
+  public static func overrideLabel(_ text: String, origin: String = "--set") -> String {
+    guard let eq = text.firstIndex(of: "=") else { return origin + " " + Abbreviation.of(text, limit: 80) }
     let key = String(text[..<eq]), value = String(text[text.index(after: eq)...])
-    return "--set " + Abbreviation.of(key, limit: 80) + "=" + Abbreviation.of(value)
+    return origin + " " + Abbreviation.of(key, limit: 80) + "=" + Abbreviation.of(value)
   }
 
   static func relabel(_ node: JSONNode, source: String) -> JSONNode {

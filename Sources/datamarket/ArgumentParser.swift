@@ -40,7 +40,7 @@ struct ParsedArguments {
 /// flags, `--` ending options, and "did you mean" for unknown options (edit distance ≤ 3).
 enum ArgumentParser {
   static func parse(_ arguments: [String], command: String, options: [OptionSpec],
-                    positionals: ClosedRange<Int>) throws(CLIError) -> ParsedArguments {
+                    positionals: ClosedRange<Int>, positionalNames: [String] = []) throws(CLIError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
     var onlyPositionals = false
@@ -85,7 +85,10 @@ enum ArgumentParser {
       }
     }
     if parsed.positionals.count < positionals.lowerBound {
-      throw .usage(command: command, message: "missing expected argument (see 'datamarket help \(command)')")
+      // named as the synopsis names it (SCENARIO, DIR...); the usage error adds where help is
+      let n = parsed.positionals.count
+      let missing = n < positionalNames.count ? positionalNames[n] : "argument"
+      throw .usage(command: command, message: "missing expected argument \(missing)")
     }
     if parsed.positionals.count > positionals.upperBound {
       throw .usage(command: command, message: "unexpected argument '\(Abbreviation.of(parsed.positionals[positionals.upperBound]))'")

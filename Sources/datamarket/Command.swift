@@ -26,13 +26,20 @@ extension Command {
     return s
   }
 
+  /// The positional arguments' names as the usage synopsis writes them (`SCENARIO`, `DIR...`):
+  /// the words after the subcommand up to the first option.
+  static var positionalNames: [String] {
+    Array(usage.split(separator: " ").dropFirst(2).prefix { !$0.hasPrefix("[") && !$0.hasPrefix("-") }.map(String.init))
+  }
+
   /// Parses `arguments` (after the subcommand name) and runs, or prints help.
   static func main(_ arguments: [String]) throws(CLIError) {
     if arguments.contains("--help") || arguments.contains("-h") {
       print(help, terminator: "")
       return
     }
-    let parsed = try ArgumentParser.parse(arguments, command: name, options: options, positionals: positionals)
+    let parsed = try ArgumentParser.parse(arguments, command: name, options: options, positionals: positionals,
+                                          positionalNames: positionalNames)
     try run(parsed)
   }
 }

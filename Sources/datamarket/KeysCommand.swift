@@ -7,8 +7,8 @@ enum KeysCommand: Command {
   static let abstract = "List every scenario key of a kind with default, range, unit and meaning."
   static let usage = "datamarket keys [KIND] [--markdown]"
   static let discussion = """
-    KIND is one of \(Scenario.kinds.joined(separator: ", ")) (default dataMarket). --markdown prints the
-    table the README's scenario reference is made of.
+    KIND is one of \((Scenario.kinds + Scenario.verificationKinds).joined(separator: ", ")) (default dataMarket;
+    testFunction is a verification kind). --markdown prints the table the README's scenario reference is made of.
     """
   static let options = [OptionSpec(name: "markdown", valueName: nil, help: "Print a Markdown table.")]
   static let positionals = 0...1
@@ -16,7 +16,7 @@ enum KeysCommand: Command {
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let kind = args.positionals.first ?? "dataMarket"
     guard let rows = ModelKeys.rows(kind: kind) else {
-      throw .usage(command: name, message: "unknown kind '\(kind)': expected one of \(Scenario.kinds.joined(separator: ", "))")
+      throw .usage(command: name, message: "unknown kind '\(kind)': expected one of \((Scenario.kinds + Scenario.verificationKinds).joined(separator: ", "))")
     }
     print(args.flag("markdown") ? ModelKeys.markdown(rows) : ModelKeys.text(rows), terminator: "")
   }

@@ -81,7 +81,7 @@ import Testing
     """.write(toFile: file, atomically: true, encoding: .utf8)
     let r = try sweep([file, "--out", dir + "/out"])
     #expect(r.status == 2)
-    #expect(r.stderr == "error: \(file): design point 1 (queue.arrivalRate=-1.0): expected a valid scenario, found --set queue.arrivalRate=-1.0: $.queue.arrivalRate: expected a number > 0, found -1.0\n")
+    #expect(r.stderr == "error: \(file): design point 1 (queue.arrivalRate=-1.0): expected a valid scenario, found parameter queue.arrivalRate=-1.0: $.queue.arrivalRate: expected a number > 0, found -1.0\n")
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/journal.csv"))
   }
 

@@ -44,6 +44,21 @@ import Scenario
             == "\(dir)/d.csv: line 1, column 2 (\"queue.custmers\"): unknown key (did you mean 'queue.customers'?)")
   }
 
+  /// A declared parameter that is no scenario key is named where the sweep declares it, with the
+  /// nearest key, whatever the design (not as a failed `--set` of design point 0).
+  @Test func anUnknownDeclaredParameterIsNamedWithTheNearestKey() {
+    #expect(error("design: { latinHypercube: { samples: 4 } }, parameters: { \"queue.arivalRate\": { from: 0.1, to: 0.5 } }")
+            == "\(dir)/s.json: $.parameters.\"queue.arivalRate\": unknown key (did you mean 'queue.arrivalRate'?)")
+    #expect(error("design: \"grid\", parameters: { \"x.y\": { values: [1, 2] } }") == "\(dir)/s.json: $.parameters.\"x.y\": unknown key")
+  }
+
+  /// A design point's invalid value is named as the sweep's parameter, not as a `--set`.
+  @Test func anInvalidPointNamesItsParameter() {
+    #expect(error("design: \"grid\", parameters: { \"queue.arrivalRate\": { values: [0.5, -1] } }")
+            == "\(dir)/s.json: design point 1 (queue.arrivalRate=-1.0): expected a valid scenario, found parameter "
+             + "queue.arrivalRate=-1.0: $.queue.arrivalRate: expected a number > 0, found -1.0")
+  }
+
   @Test func aReferenceEqualToADesignPointIsThatPoint() throws {
     let grid = "parameters: { \"queue.arrivalRate\": { values: [0.3, 0.6] }, \"queue.customers\": { values: [1000] } }"
     let same = try load(grid + ", reference: { \"queue.customers\": 1000, \"queue.arrivalRate\": 0.6 }")
