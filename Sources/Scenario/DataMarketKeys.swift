@@ -248,7 +248,7 @@ enum DataMarketKeys {
       .number(s, "profitPremium", \.publicOperator.profitPremium, .range(0, 0.06), symbol: "δ", "permitted premium, ≤ 0.06 [S10]"),
       .number(s, "tax", \.publicOperator.tax, maxMoney, unit: "RMB 10,000 per year", "taxes in MAR = C_o + (y10 + δ)K_o + tax (0, assumed)"),
       .number(s, "capMultiple", \.publicOperator.capMultiple, .positiveOrInfiniteFrom0, symbol: "κ_cap",
-              "caps at κ_cap × the guide price MAR/Q̂; Infinity = monopoly within the clawback (1: the guide price; assumed)"),
+              "caps at κ_cap × the guide price MAR/Q̂; Infinity = no cap: last cycle's revenue-maximising price, within the clawback (1: the guide price; assumed)"),
       .number(s, "expectedVolume", \.publicOperator.expectedVolume, .range(1e-3, 1e9), unit: "sales per year", symbol: "Q̂",
               "first year's expected commercial sales; then moves halfway to each year's realised volume (assumed)"),
     ]
