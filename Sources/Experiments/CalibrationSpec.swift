@@ -78,9 +78,14 @@ public struct CalibrationSpec: Sendable {
     zip(parameters, u).map { p, x in "\(p.key)=\(p.text(p.value(x)))" }
   }
 
-  /// The calibration's identity: FNV-1a 64 of its resolved description; journal lines and the
+  /// The calibration's identity: FNV-1a 64 of its resolved description but its two paths as typed; journal lines and the
   /// folder's marker carry it, so files of another calibration are recognised.
-  public var identity: String { FNV1a.hex(JSONText.file(json)) }
+  public var identity: String {
+    guard case .object(let members) = json else { return FNV1a.hex(JSONText.file(json)) }
+    // the paths as typed are not what is run (`c.json5` and `./c.json5` are one calibration;
+    // the base's content is in base_hash)
+    return FNV1a.hex(JSONText.file(.object(members.filter { $0.0 != "calibration" && $0.0 != "base" })))
+  }
 
   /// The resolved calibration (deterministic; `calibration.json` adds the tool version).
   public var json: JSONText.Value {

@@ -187,10 +187,17 @@ public struct SweepSpec: Sendable {
     return same
   }
 
-  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` design members (all but the
-  /// version ones). Journal lines and the results folder's marker carry it, so files of another
+  /// The sweep's identity: FNV-1a 64 (hex) of its `sweep.json` design members but the version
+  /// ones and the two paths as typed — `g.json`, `./g.json` and `/abs/g.json` are one sweep, and
+  /// the base's content is in `base_hash`: the identity is what is run, not where the files were
+  /// named from. Journal lines and the results folder's marker carry it, so files of another
   /// sweep are recognised.
-  public var identity: String { FNV1a.hex(JSONText.file(.object(designMembers))) }
+  public var identity: String {
+    FNV1a.hex(JSONText.file(.object(designMembers.filter { !Self.pathMembers.contains($0.0) })))
+  }
+
+  /// The members of `sweep.json` that name files rather than say what is run.
+  static let pathMembers: Set<String> = ["sweep", "base"]
 
   /// The resolved design as `sweep.json` (deterministic; no shard or clock facts): the design,
   /// then the tool version and any accepted version changes.

@@ -51,6 +51,11 @@ import Scenario
     #expect(a.seeds == [7, 3])
     let b = try CalibrationSpec.load(try file(Self.mm1.replacingOccurrences(of: "value: 2", with: "value: 3")))
     #expect(a.identity != b.identity)
+    // the file named another way is the same calibration
+    let path = try file(Self.mm1)
+    let slash = path.lastIndex(of: "/")!
+    let other = String(path[...slash]) + "./" + String(path[path.index(after: slash)...])
+    #expect(try CalibrationSpec.load(other).identity == CalibrationSpec.load(path).identity)
   }
 
   @Test func errorsNameTheFilePathAndWhatWasExpected() throws {

@@ -109,6 +109,14 @@ import Scenario
     #expect(JSONText.render(s.json).contains("\"version\": \"9.9.9\""))
   }
 
+  /// The same sweep file named two ways (`s.json`, `./s.json`, an absolute path) is one sweep:
+  /// its identity is what is run, so a resume or a shard typed differently is not refused.
+  @Test func thePathAsTypedIsNotPartOfTheIdentity() throws {
+    let s = try load("parameters: { \"queue.arrivalRate\": { values: [0.3] } }")
+    let again = try SweepSpec.load(dir + "/./s.json")
+    #expect(again.file != s.file && again.identity == s.identity)
+  }
+
   @Test func theTidyAggregateColumns() throws {
     let s = try load("parameters: { \"queue.arrivalRate\": { values: [0.3] } }")
     #expect(SweepAssembler.longColumns(spec: s) == ["point", "queue.arrivalRate", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"])
