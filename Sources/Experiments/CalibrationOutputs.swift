@@ -15,10 +15,16 @@ public struct CalibrationOutputs {
 
   public init(spec: CalibrationSpec, folder: String) { self.spec = spec; self.folder = folder }
 
-  public func write(_ outcome: Calibrator.Outcome) throws(OutputError) {
+  /// Writes the three files; without a fit (`fitted` false: no evaluation had a finite
+  /// objective) the trace and the best evaluation's fit, and removes an earlier calibrated.json.
+  public func write(_ outcome: Calibrator.Outcome, fitted: Bool = true) throws(OutputError) {
     try trace(outcome).write(to: folder + "/trace.csv")
-    try fit(outcome.evaluations[outcome.best]).write(to: folder + "/fit.csv")
-    try AtomicFile.write(try calibratedScenario(outcome), to: folder + "/calibrated.json")
+    if !outcome.evaluations.isEmpty { try fit(outcome.evaluations[outcome.best]).write(to: folder + "/fit.csv") }
+    if fitted {
+      try AtomicFile.write(try calibratedScenario(outcome), to: folder + "/calibrated.json")
+    } else {
+      unlink(folder + "/calibrated.json")
+    }
   }
 
   /// `trace.csv`.

@@ -66,6 +66,12 @@ public struct Calibrator {
     let objectives = state.evaluations.map { $0.objective(spec.targets) }
     let best = objectives.indices.min { objectives[$0] < objectives[$1] || (objectives[$0] == objectives[$1] && $0 < $1) } ?? 0
     let outcome = Outcome(evaluations: state.evaluations, best: best, fromJournal: state.fromJournal, starts: result.starts)
+    guard objectives.indices.contains(best), objectives[best].isFinite else {
+      // nothing was fitted: the trace and the start point's fit say why; no calibrated.json
+      do { try CalibrationOutputs(spec: spec, folder: folder).write(outcome, fitted: false) } catch { throw SweepError(error.description) }
+      throw SweepError("\(folder): no evaluation gave a finite objective — at each of the \(objectives.count) some target metric was nan "
+                       + "or infinite (see trace.csv and fit.csv there), so nothing was fitted and no calibrated.json was written")
+    }
     do { try CalibrationOutputs(spec: spec, folder: folder).write(outcome) } catch { throw SweepError(error.description) }
     return outcome
   }

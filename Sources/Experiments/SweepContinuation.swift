@@ -18,7 +18,7 @@ struct SweepContinuation {
   func reconcile(warn: (String) -> Void) throws(SweepError) -> SweepSpec {
     let path = folder + "/sweep.json"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8), let old = try? JSON5Parser.parse(text, source: path),
-          Self.string(old["sweep"]) == spec.file, let marker = FolderMarker.read(folder: folder), marker.kind == .sweep,
+          Self.string(old["sweep"]).map(SweepSpec.absolutePath) == SweepSpec.absolutePath(spec.file), let marker = FolderMarker.read(folder: folder), marker.kind == .sweep,
           let oldIdentity = marker.identity else { return spec }
     var recorded = spec
     recorded.versionChanges = Self.strings(old["version_changes"])

@@ -41,7 +41,10 @@ public enum SweepMerge {
     }
     let n = count!
     let missingShards = (0..<n).filter { seen[$0] == nil }
-    guard missingShards.isEmpty else { throw SweepError("shards missing: \(missingShards.map(String.init).joined(separator: ", ")) of \(n)") }
+    guard missingShards.isEmpty else {
+      throw SweepError("shard\(missingShards.count == 1 ? "" : "s") \(missingShards.map(String.init).joined(separator: ", ")) of 0–\(n - 1) "
+                       + "missing: give every shard's folder (--shard K/\(n) for K = 0 … \(n - 1))")
+    }
     let missing = (0..<spec.runCount).filter { lines[$0] == nil }
     guard missing.isEmpty else {
       throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
@@ -65,10 +68,15 @@ public enum SweepMerge {
       return nil
     }()
     let recorded = try? JSON5Parser.parse(sweepText, source: first + "/sweep.json")
-    guard var spec = try? SweepSpec.load(sweepFile ?? "", baseOverrides: SweepContinuation.strings(recorded?["set"]),
-                                         keep: SweepContinuation.strings(recorded?["keep"])) else {
-      throw SweepError("\(first): cannot reload the sweep file named in sweep.json")
+    guard let sweepFile else { throw SweepError("\(first)/sweep.json: names no sweep file") }
+    let spec0: SweepSpec
+    do {
+      spec0 = try SweepSpec.load(sweepFile, baseOverrides: SweepContinuation.strings(recorded?["set"]), keep: SweepContinuation.strings(recorded?["keep"]))
+    } catch {
+      throw SweepError("\(first): cannot reload the sweep file its sweep.json names, which merge needs (run it where that file "
+                       + "and its base exist): \(error.description)")
     }
+    var spec = spec0
     spec.toolVersion = SweepContinuation.string(recorded?["version"]) ?? ""
     spec.versionChanges = SweepContinuation.strings(recorded?["version_changes"])
     guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }

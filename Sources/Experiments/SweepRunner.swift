@@ -91,6 +91,8 @@ public struct SweepRunner {
     let done = try loadJournal(warn: warn)
     let journal = try Journal(path: journalPath, identity: spec.identity)
     let pending = ownedRuns.filter { done[$0] == nil }
+    // indices analysed from fewer runs (a grown design) no longer describe the sweep: analyze again
+    if !pending.isEmpty { unlink(folder + "/sensitivity.csv") }
     let base: JSONNode
     do { base = try spec.loadBase() } catch { throw SweepError(error.description) }
     let columnsPath = folder + "/columns.csv"

@@ -17,6 +17,10 @@ extension SweepSpec {
     guard !overrides.isEmpty else { return }
     for text in overrides {
       let key = String(text.prefix { $0 != "=" })
+      if key == "seed" {   // each run's seed comes from the sweep's: a base seed would be recorded and change nothing
+        throw .badOverride(text: text, reason: "a sweep's runs take their seeds from the sweep's seed and their replicate, not the base "
+                           + "scenario's; set seed in the sweep file \(sweepFile) instead")
+      }
       if parameters.contains(key) {
         throw .badOverride(text: text, reason: "\(key) is a parameter of the sweep \(sweepFile) (each point sets it); remove it from --set")
       }

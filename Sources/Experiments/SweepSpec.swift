@@ -133,13 +133,23 @@ public struct SweepSpec: Sendable {
                                 sweepFile: path, design: root["design"]?["points"], folder: folder)
     var hasReference = false
     if let refNode = r.raw("reference") {
+      // a Sobol or Morris design's points are its estimators' layout: an extra point would leave
+      // the sweep unanalysable after every run was done
+      guard sensitivity == nil else {
+        throw .invalid(source: path, path: "$.reference", expected: "no reference with a \(designName) design (its points are the "
+                       + "sensitivity estimators' layout; compare against a reference in a separate sweep)", found: refNode.foundDescription)
+      }
       guard case .object(let refMembers) = refNode.value else {
         throw .invalid(source: path, path: "$.reference", expected: "an object of parameter values", found: refNode.foundDescription)
       }
       var reference: [Assignment] = []
       for m in refMembers {
         guard parameters.contains(m.key) else {
-          throw .unknownKey(source: path, path: "$.reference.\"\(m.key)\"", suggestion: EditDistance.suggestion(for: m.key, among: parameters))
+          // a scenario key that is no parameter is not unknown: the reference may set only parameters
+          let hint = EditDistance.suggestion(for: m.key, among: parameters).map { " (did you mean '\($0)'?)" } ?? ""
+          throw .invalid(source: path, path: "$.reference.\"\(Abbreviation.of(m.key))\"",
+                         expected: "one of the sweep's parameters (\(parameters.joined(separator: ", "))): the base sets every other key",
+                         found: "\"\(Abbreviation.of(m.key))\"" + hint)
         }
         reference.append(Assignment(key: m.key, value: m.value.value))
       }
@@ -196,6 +206,11 @@ public struct SweepSpec: Sendable {
     FNV1a.hex(JSONText.file(.object(designMembers.filter { !Self.pathMembers.contains($0.0) })))
   }
 
+  /// `path` made absolute against the working folder, with `.` and `..` resolved: how sweep.json
+  /// records the sweep and base files, so that shards and resumes typed from other folders or
+  /// spelled differently record the same text, and `merge` finds the file from anywhere.
+  public static func absolutePath(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
   /// The members of `sweep.json` that name files rather than say what is run.
   static let pathMembers: Set<String> = ["sweep", "base"]
 
@@ -208,8 +223,8 @@ public struct SweepSpec: Sendable {
   /// The members of `sweep.json` that make the sweep's identity.
   var designMembers: [(String, JSONText.Value)] {
     let members: [(String, JSONText.Value)] = [
-      ("sweep", .string(file)),
-      ("base", .string(baseFile)),
+      ("sweep", .string(Self.absolutePath(file))),
+      ("base", .string(Self.absolutePath(baseFile))),
       ("base_hash", .string(baseHash)),
       ("design", .string(designName)),
       ("replications", .int(Int64(replications))),

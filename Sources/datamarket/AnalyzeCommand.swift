@@ -16,14 +16,15 @@ enum AnalyzeCommand: Command {
     """
   static let options = [
     OptionSpec(name: "top", valueName: "N", help: "Parameters printed per metric (default 3)."),
-    OptionSpec(name: "resamples", valueName: "N", help: "Bootstrap resamples (default 1000)."),
+    OptionSpec(name: "resamples", valueName: "N", help: "Bootstrap resamples, at least 100 (default 1000)."),
   ]
   static let positionals = 1...1
 
   static func run(_ args: ParsedArguments) throws(CLIError) {
     let folder = FolderTree.trimmed(args.positionals[0])
     let top = try count(args, "top", default: 3)
-    let resamples = try count(args, "resamples", default: 1_000)
+    // a percentile interval from fewer resamples is not an interval (one resample gives a point)
+    let resamples = try count(args, "resamples", default: 1_000, minimum: 100)
     let analysis: SensitivityAnalysis
     do { analysis = try SensitivityAnalysis.analyze(folder: folder, resamples: resamples) } catch { throw .input(error.description) }
     do { try analysis.write(folder: folder) } catch { throw .input(error.description) }
@@ -31,10 +32,10 @@ enum AnalyzeCommand: Command {
     print("\nwrote \(folder)/sensitivity.csv")
   }
 
-  static func count(_ args: ParsedArguments, _ option: String, default value: Int) throws(CLIError) -> Int {
+  static func count(_ args: ParsedArguments, _ option: String, default value: Int, minimum: Int = 1) throws(CLIError) -> Int {
     guard let text = args.value(option) else { return value }
-    guard let n = Int(text), (1...1_000_000).contains(n) else {
-      throw .usage(command: name, message: "--\(option): expected an integer from 1 to 1000000, found '\(text)'")
+    guard let n = Int(text), (minimum...1_000_000).contains(n) else {
+      throw .usage(command: name, message: "--\(option): expected an integer from \(minimum) to 1000000, found '\(text)'")
     }
     return n
   }

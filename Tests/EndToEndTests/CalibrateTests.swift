@@ -21,6 +21,22 @@ import Testing
 
   func calibrate(_ args: [String]) throws -> BinaryRunner.Result { try BinaryRunner.run(["calibrate"] + args) }
 
+  /// A calibration whose targets are nan at every evaluation (no customer measured) fits
+  /// nothing: exit 2 naming why, trace.csv kept, no calibrated.json.
+  @Test func noFiniteObjectiveIsAnErrorNotAFit() throws {
+    let dir = BinaryRunner.scratch("cal-nan")
+    let file = dir + "/nan.json5"
+    try """
+      { base: "\(BinaryRunner.packageRoot.path)/scenarios/mm1.json", seeds: 2, maxEvaluations: 4,
+        set: ["queue.customers=200", "queue.warmupCustomers=500"],
+        parameters: { "queue.arrivalRate": { from: 0.3, to: 0.8 } }, targets: { mean_wait: { value: 1 } } }
+      """.write(toFile: file, atomically: true, encoding: .utf8)
+    let r = try calibrate([file, "--out", dir + "/out", "--quiet"])
+    #expect(r.status == 2 && r.stderr.contains("no evaluation gave a finite objective"), "\(r.stderr)")
+    #expect(BinaryRunner.read(dir + "/out/trace.csv").hasPrefix("evaluation,queue.arrivalRate,objective,mean_wait"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/calibrated.json"))
+  }
+
   @Test func identicalForAnyJobs() throws {
     let dir = BinaryRunner.scratch("cal-jobs")
     let file = try calibrationFile(dir)

@@ -53,6 +53,13 @@ import Testing
     let stars = (1...4).map { t["y|inputs.x\($0)|mu_star"]?.0 ?? .nan }
     #expect(stars[0] > stars[1] && stars[1] > stars[2] && stars[2] > stars[3], "mu* = \(stars)")
     #expect(t["y||n"]?.0 == 50 && t["y|inputs.x1|sigma"] != nil && t["y|inputs.x1|mu"] != nil)
+    // runs done after the analysis (here the journal's last run, lost and redone) leave no stale
+    // indices behind: sensitivity.csv goes until analyze runs again
+    let journal = BinaryRunner.read(dir + "/journal.csv")
+    try String(journal.split(separator: "\n").dropLast().joined(separator: "\n") + "\n")
+      .write(toFile: dir + "/journal.csv", atomically: true, encoding: .utf8)
+    #expect(try sweep("scenarios/testfunctions/gfunction-morris.json", dir).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/sensitivity.csv"))
   }
 
   @Test func badFoldersExitTwoWithOneErrorLine() throws {
@@ -92,6 +99,9 @@ import Testing
 
     let f = try BinaryRunner.run(["analyze", cut, "--top", "0"])
     #expect(f.status == 2 && f.stderr.contains("--top: expected an integer from 1 to 1000000, found '0'"))
+    // one resample would give a point, not an interval
+    let few = try BinaryRunner.run(["analyze", none, "--resamples", "1"])
+    #expect(few.status == 2 && few.stderr.contains("--resamples: expected an integer from 100 to 1000000, found '1'"))
   }
 
   @Test func theTestFunctionKindRunsAndDocumentsItself() throws {

@@ -56,7 +56,7 @@ import Testing
     #expect(try sweep(["scenarios/sweeps/mm1-grid.json", "--out", single]).status == 0)
     #expect(try sweep(["scenarios/sweeps/mm1-grid.json", "--shard", "0/2", "--out", s0]).status == 0)
     let missing = try BinaryRunner.run(["merge", s0, "--out", merged])
-    #expect(missing.status == 2 && missing.stderr == "error: shards missing: 1 of 2\n")
+    #expect(missing.status == 2 && missing.stderr == "error: shard 1 of 0–1 missing: give every shard's folder (--shard K/2 for K = 0 … 1)\n")
     #expect(try sweep(["scenarios/sweeps/mm1-grid.json", "--shard", "1/2", "--out", s1]).status == 0)
     let ok = try BinaryRunner.run(["merge", s0, s1, "--out", merged])
     #expect(ok.status == 0, "\(ok.stderr)")

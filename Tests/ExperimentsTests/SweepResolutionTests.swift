@@ -101,6 +101,20 @@ import Scenario
     #expect(error(body, set: ["queue={ arrivalRate: 0.1 }"]).contains("queue overlaps queue.arrivalRate, a parameter of the sweep"))
   }
 
+  /// A Sobol or Morris design takes no reference (its points are the estimators' layout), and a
+  /// sweep's --set cannot set the seed (each run's comes from the sweep's): both refused up front.
+  @Test func aSensitivityReferenceAndABaseSeedAreRefused() {
+    let sobol = "design: { sobol: { samples: 4 } }, parameters: { \"queue.arrivalRate\": { from: 0.3, to: 0.6 }, "
+      + "\"queue.serviceRate\": { from: 1, to: 2 } }"
+    #expect(error(sobol + ", reference: { \"queue.arrivalRate\": 0.4 }").hasPrefix("\(dir)/s.json: $.reference: expected no reference with a sobol design"))
+    #expect(error(sobol) == "no error")
+    #expect(error("parameters: { \"queue.arrivalRate\": { values: [0.3, 0.5] } }, reference: { \"queue.customers\": 100 }")
+            == "\(dir)/s.json: $.reference.\"queue.customers\": expected one of the sweep's parameters (queue.arrivalRate): the base "
+             + "sets every other key, found \"queue.customers\"")
+    #expect(error("parameters: { \"queue.arrivalRate\": { values: [0.3] } }", set: ["seed=5"])
+            .hasPrefix("--set seed=5: a sweep's runs take their seeds from the sweep's seed and their replicate"))
+  }
+
   @Test func theVersionIsRecordedButNotPartOfTheIdentity() throws {
     var s = try load("parameters: { \"queue.arrivalRate\": { values: [0.3] } }")
     let identity = s.identity
@@ -115,6 +129,8 @@ import Scenario
     let s = try load("parameters: { \"queue.arrivalRate\": { values: [0.3] } }")
     let again = try SweepSpec.load(dir + "/./s.json")
     #expect(again.file != s.file && again.identity == s.identity)
+    // and sweep.json records the files absolute, so shards typed either way record the same text
+    #expect(JSONText.render(again.json) == JSONText.render(s.json) && JSONText.render(s.json).contains("\"sweep\": \"\(dir)/s.json\""))
   }
 
   @Test func theTidyAggregateColumns() throws {
