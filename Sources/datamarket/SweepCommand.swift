@@ -110,6 +110,8 @@ enum SweepCommand: Command {
     if args.flag("report") && shard == nil {
       try ReportCommand.write(folder: folder, to: folder + "/report.html")
       if !quiet { writeStandardError("sweep: report → \(folder)/report.html\n") }
+    } else if args.flag("report") && !quiet {
+      writeStandardError("sweep: no report for one shard: merge the shards, then datamarket report DIR\n")
     }
     if !quiet {
       let wall = clock.wallSeconds
