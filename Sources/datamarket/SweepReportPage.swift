@@ -1,4 +1,6 @@
+import Foundation
 import Output
+import Scenario
 
 /// The page of a sweep folder: for every chosen metric its mean with the 95% CI band against each
 /// swept parameter (one line per combination of the others), the paired differences against the
@@ -7,6 +9,18 @@ enum SweepReportPage {
   /// Metrics shown first when a sweep has them; otherwise the first dozen of aggregate.csv.
   static let preferred = ["gmv_per_year_wan_rmb", "trades", "match_rate", "on_exchange_share", "cross_region_share", "bad_trade_share",
                           "total_welfare_expected_wan_rmb", "exchange_profit_wan_rmb", "efficiency", "mean_price", "alpha_pct", "mean_wait"]
+
+  /// A warning when the folder's sweep.json describes a larger design than aggregate.csv holds (a
+  /// grown sweep not yet finished: the aggregate is of the earlier design), else nil.
+  static func staleness(folder: String, aggregate: CSVDocument) -> String? {
+    guard let root = try? ScenarioLoader.parseFile(folder + "/sweep.json"), case .array(let points)? = root["points"]?.value,
+          case .number(let replications, _)? = root["replications"]?.value else { return nil }
+    let runs = aggregate.numbers("runs").max() ?? 0
+    guard points.count != aggregate.rows.count || Double(replications) > runs else { return nil }
+    return "Unfinished: sweep.json describes \(points.count) points × \(Int(replications)) replications, but aggregate.csv still holds "
+      + "\(aggregate.rows.count) points × at most \(SVGText.label(runs)) runs, an earlier design. Run datamarket sweep again into this folder "
+      + "to finish it; the figures below are of the earlier design."
+  }
 
   static func make(folder: String, aggregate: CSVDocument) -> HTMLReport {
     var page = HTMLReport(title: "\(lastComponent(folder)) — sweep report")
@@ -22,6 +36,7 @@ enum SweepReportPage {
       page.paragraph("aggregate.csv has no points or no metric columns (no column ending in _mean): nothing to chart.")
       return page
     }
+    if let stale = staleness(folder: folder, aggregate: aggregate) { page.paragraph(stale) }
     page.paragraph("Folder \(folder): \(aggregate.rows.count) points × \(SVGText.label(aggregate.numbers("runs").first ?? .nan)) runs each; "
                    + "parameters \(parameters.joined(separator: ", ")). Means over replications with Student-t 95% confidence intervals.")
     for p in parameters {
