@@ -32,7 +32,7 @@ public enum SweepPeriods {
       let p = index / spec.replications, r = index % spec.replications
       let file = path(spec: spec, point: p, replicate: r, folder: keptIn(index))
       guard case .success(let bytes) = FileBytes.read(file) else {
-        throw .cannotWrite(path: out, reason: "the periods of point \(p), replicate \(r) are missing (\(file)); rerun the sweep with --force")
+        throw .cannotWrite(path: out, reason: "the periods of point \(p), replicate \(r) are missing (\(file)); run the sweep command into that folder again, which redoes the run")
       }
       let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
       guard let first = rows.first else { continue }

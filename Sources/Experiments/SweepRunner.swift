@@ -155,11 +155,31 @@ public struct SweepRunner {
     }
     journal.warnings(path: path).forEach(warn)
     if !journal.foreign.isEmpty { warn("warning: \(path): dropped \(journal.foreign.count) lines of another sweep (--force)") }
-    if !journal.damaged.isEmpty || !journal.foreign.isEmpty {
-      let text = journal.goodLines.map { $0 + "\n" }.joined()
+    // --keep periods: a finished run whose periods file is gone is redone, not a reason to start over
+    var runs = journal.runs
+    var lost: Set<Int> = []
+    if spec.keep.contains(SweepPeriods.name) {
+      for (index, line) in journal.runs where !line.hasPrefix("!,") {
+        let file = SweepPeriods.path(spec: spec, point: index / spec.replications, replicate: index % spec.replications, folder: folder)
+        if !FileManager.default.fileExists(atPath: file) { lost.insert(index) }
+      }
+      for index in lost.sorted() {
+        runs[index] = nil
+        warn("warning: \(file(index)): the periods of run \(index) (point \(index / spec.replications), replicate "
+             + "\(index % spec.replications)) are missing; the run is redone")
+      }
+    }
+    if !journal.damaged.isEmpty || !journal.foreign.isEmpty || !lost.isEmpty {
+      let kept = journal.goodLines.filter { line in Int(line.prefix { $0 != "," }).map { !lost.contains($0) } ?? true }
+      let text = kept.map { $0 + "\n" }.joined()
       do { try AtomicFile.write(text, to: path) } catch { throw SweepError(error.description) }
     }
-    return journal.runs
+    return runs
+  }
+
+  /// The periods file of run `index` in this folder (for messages).
+  func file(_ index: Int) -> String {
+    SweepPeriods.path(spec: spec, point: index / spec.replications, replicate: index % spec.replications, folder: folder)
   }
 
   /// Why a journal payload cannot be run `index`'s row (nil when it can): a row whose point,

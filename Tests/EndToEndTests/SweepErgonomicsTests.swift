@@ -83,6 +83,11 @@ import Testing
     for f in ["runs.csv", "aggregate.csv", "aggregate_long.csv", "periods.csv", "sweep.json"] {
       #expect(BinaryRunner.read(dir + "/o/" + f) == BinaryRunner.read(dir + "/fresh/" + f), "\(f)")
     }
+    // a kept periods file lost after its run finished: the same command redoes that run alone
+    try FileManager.default.removeItem(atPath: kept)
+    let redo = try BinaryRunner.run(["sweep", file, "--out", dir + "/o", "--keep", "periods"])
+    #expect(redo.status == 0 && redo.stderr.contains("are missing; the run is redone") && redo.stderr.contains("sweep: 1 runs in "), "\(redo.stderr)")
+    #expect(BinaryRunner.read(dir + "/o/periods.csv") == BinaryRunner.read(dir + "/fresh/periods.csv"))
     _ = try sweepFile(dir, replications: 3, rates: "[0.5, 0.7]")
     let fewer = try sweep([file, "--out", dir + "/o", "--keep", "periods"])
     #expect(fewer.status == 2 && fewer.stderr.contains("but point 1 (queue.arrivalRate=0.6, queue.customers=3000.0) is not in the new design"))
