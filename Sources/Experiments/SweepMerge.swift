@@ -15,6 +15,7 @@ public enum SweepMerge {
     }
     let spec = try reloadSpec(sweepText: sweepText, first: first)
     var seen: [Int: String] = [:]
+    var shardOf: [Int] = []
     var count: Int?
     var lines: [Int: Substring] = [:]
     var columns: [String]?
@@ -26,6 +27,7 @@ public enum SweepMerge {
         throw SweepError("\(f): not a shard folder (no shard number in shard.json)")
       }
       if let c = count, c != n { throw SweepError("\(f): is shard \(k) of \(n), but \(first) is of \(c)") }
+      if count == nil { shardOf = spec.runShards(count: n) }
       count = n
       if let other = seen[k] { throw SweepError("\(f): shard \(k) is given twice (also \(other))") }
       seen[k] = f
@@ -36,7 +38,7 @@ public enum SweepMerge {
         throw SweepError("\(f)/journal.csv: line \(foreign.line) is of a different sweep (identity \(foreign.reason), this sweep's is \(spec.identity))")
       }
       journal.warnings(path: f + "/journal.csv").forEach(warn)
-      for (i, l) in journal.runs where i % n == k { lines[i] = l }
+      for (i, l) in journal.runs where shardOf[i] == k { lines[i] = l }
       if columns == nil { columns = shardColumns }
     }
     let n = count!
@@ -47,14 +49,14 @@ public enum SweepMerge {
     }
     let missing = (0..<spec.runCount).filter { lines[$0] == nil }
     guard missing.isEmpty else {
-      throw SweepError("shard \(missing[0] % n) (\(seen[missing[0] % n]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
+      throw SweepError("shard \(shardOf[missing[0]]) (\(seen[shardOf[missing[0]]]!)) is incomplete: \(missing.count) runs missing (first: run \(missing[0]))")
     }
     do {
       try ResultsFolder.build(out, as: FolderMarker(kind: .merge, identity: spec.identity), force: force) { temp throws(OutputError) in
         try AtomicFile.write(sweepText, to: temp + "/sweep.json")
         if let columns { try AtomicFile.write(columns.joined(separator: ",") + "\n", to: temp + "/columns.csv") }
         try SweepAssembler.write(spec: spec, columns: columns ?? SweepRunner.identityColumns(spec), lines: lines, folder: temp,
-                                 keptIn: { seen[$0 % n]! })
+                                 keptIn: { seen[shardOf[$0]]! })
       }
     } catch { throw SweepError(error.description) }
   }

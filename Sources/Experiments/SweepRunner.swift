@@ -42,7 +42,9 @@ public struct SweepRunner {
 
   /// The run indices this invocation owns.
   public var ownedRuns: [Int] {
-    (0..<spec.runCount).filter { shard == nil || $0 % shard!.count == shard!.index }
+    guard let shard else { return Array(0..<spec.runCount) }
+    let shards = spec.runShards(count: shard.count)
+    return (0..<spec.runCount).filter { shards[$0] == shard.index }
   }
 
   /// Prepares the folder and takes its lock (released by the caller): refuses a folder of

@@ -206,6 +206,21 @@ public struct SweepSpec: Sendable {
     FNV1a.hex(JSONText.file(.object(designMembers.filter { !Self.pathMembers.contains($0.0) })))
   }
 
+  /// The shard (of `n`) that runs each run: a point's replicates go round the shards from an
+  /// offset fixed by the point's values, (FNV-1a(point) + replicate) mod n. A run keeps its shard
+  /// when the design grows — more replications, or points added anywhere — so a grown shard
+  /// runs only the new runs; within each point the shards get its replicates evenly.
+  public func runShards(count n: Int) -> [Int] {
+    precondition(n >= 1, "a shard count below 1")
+    var shards: [Int] = []
+    shards.reserveCapacity(runCount)
+    for p in points.indices {
+      let offset = Int(FNV1a.hash(overrides(point: p).joined(separator: "\n")) % UInt64(n))
+      for r in 0..<replications { shards.append((offset + r) % n) }
+    }
+    return shards
+  }
+
   /// `path` made absolute against the working folder, with `.` and `..` resolved: how sweep.json
   /// records the sweep and base files, so that shards and resumes typed from other folders or
   /// spelled differently record the same text, and `merge` finds the file from anywhere.
