@@ -19,8 +19,8 @@ enum SweepCommand: Command {
     folder, or a folder not written by datamarket, is refused unless --force (which empties it).
     Ctrl-C stops the sweep; the same command resumes it.
     Finished runs are journalled as they finish: run the same command again after an
-    interruption and only the missing runs execute. --shard K/N runs runs whose index is K
-    modulo N (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
+    interruption and only the missing runs execute. --shard K/N runs one N-th of the runs, each
+    point's replicates round the shards (auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); join the shard
     folders with 'datamarket merge'. Results are identical for any --jobs and sharding.
     Rerun with more replications or more points in the sweep file: finished runs are kept and
     only the new ones run; any other change is refused. A folder swept by another datamarket
