@@ -142,6 +142,44 @@ public enum DataMarketScenario {
     }
   }
 
+  /// The arrays a data-market scenario may leave to their defaults, as the JSON a file could have
+  /// written — `regions`, `buyers.segments` and `exchanges.list` (one exchange per region, named
+  /// and placed as ``readExchanges(_:into:)`` makes them, the rest from `exchanges.defaults`) — so
+  /// that `--set regions[1].buyerArrivalRate=9` can index them. Decoding a rendering gives the
+  /// default configuration (tested). Nil for any other path.
+  static func defaultArray(at path: String, in root: JSONNode) -> JSONNode? {
+    let source = "the default \(path)"
+    func number(_ x: Double) -> JSONNode { JSONNode(.number(x, text: "\(x)"), source: source) }
+    func object(_ members: [(String, JSONNode)]) -> JSONNode {
+      JSONNode(.object(members.map { JSONNode.Member(key: $0.0, value: $0.1) }), source: source)
+    }
+    func text(_ s: String) -> JSONNode { JSONNode(.string(s), source: source) }
+    let d = DataMarketConfig()
+    switch path {
+    case "regions":
+      return JSONNode(.array(d.regions.map { r in
+        object([("name", text(r.name)), ("buyerArrivalRate", number(r.buyerArrivalRate)), ("providerArrivalRate", number(r.providerArrivalRate)),
+                ("annotationBase", JSONNode(.bool(r.annotationBase), source: source))])
+      }), source: source)
+    case "buyers.segments":
+      return JSONNode(.array(d.buyers.segments.map { g in
+        object([("name", text(g.name)), ("share", number(g.share)), ("readinessWeight", number(g.readinessWeight)),
+                ("publicPurpose", JSONNode(.bool(g.publicPurpose), source: source)), ("ai", JSONNode(.bool(g.ai), source: source))])
+      }), source: source)
+    case "exchanges.list":
+      // the regions as the scenario has them (written, or the defaults)
+      var names = d.regions.map(\.name)
+      if case .array(let written)? = root["regions"]?.value {
+        names = written.enumerated().map { i, n in if case .string(let s)? = n["name"]?.value { return s }; return "R\(i)" }
+      }
+      return JSONNode(.array(names.enumerated().map { i, region in
+        object([("name", text(i < 4 && names.count == 4 ? ["SDE", "SZDEX", "BJDEX", "GBDEX"][i] : "X\(i)")), ("region", text(region))])
+      }), source: source)
+    default:
+      return nil
+    }
+  }
+
   /// What a `regions[]` entry holds before its keys are read (its keys' defaults).
   static func newRegion(_ name: String) -> DataMarketConfig.Region {
     DataMarketConfig.Region(name: name, buyerArrivalRate: 5, providerArrivalRate: 0.1, annotationBase: false)

@@ -74,7 +74,16 @@ public enum ScenarioLoader {
       }
       value = relabel(value, source: source)
       if keys.contains(where: { $0.contains("[") || $0.contains("]") }) {
-        // an element of an array the scenario writes: `regions[0].buyerArrivalRate=60`
+        // an element of an array: `regions[0].buyerArrivalRate=60`; an array the scenario leaves
+        // to its default is first written out as the default (where the kind has one)
+        if let first = keys.firstIndex(where: { $0.contains("[") }) {
+          let prefix = (keys[..<first] + [String(keys[first].prefix { $0 != "[" })]).joined(separator: ".")
+          if node(at: prefix, in: result) == nil, let array = defaultArray(at: prefix, in: result) {
+            var patch = array
+            for key in prefix.split(separator: ".").reversed() { patch = JSONNode(.object([.init(key: String(key), value: patch)]), source: array.source) }
+            result = result.merging(patch)
+          }
+        }
         result = try setting(value, at: keys[...], in: result, walked: "", text: text)
         continue
       }
@@ -132,6 +141,13 @@ public enum ScenarioLoader {
     var result = array
     result.value = .array(items)
     return result
+  }
+
+  /// The default array at key path `path` for the scenario `root`'s kind (see
+  /// ``DataMarketScenario/defaultArray(at:in:)``), or nil.
+  static func defaultArray(at path: String, in root: JSONNode) -> JSONNode? {
+    guard case .string("dataMarket")? = root["kind"]?.value else { return nil }
+    return DataMarketScenario.defaultArray(at: path, in: root)
   }
 
   /// The value at `keyPath` (`a.b`, `regions[1].buyerArrivalRate`) in `root`, or nil.

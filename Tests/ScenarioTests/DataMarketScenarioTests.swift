@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scenario
+import Market
 
 /// Data-market scenario checks that need more than one key.
 @Suite struct DataMarketScenarioTests {
@@ -69,12 +70,38 @@ import Testing
             == "--set regions[2].buyerArrivalRate=9: expected an index below 2 (regions has 2 elements), found [2]")
     #expect(load(two, overrides: ["regions[1].buyerArivalRate=9"])
             == "--set regions[1].buyerArivalRate=9: $.regions[1].buyerArivalRate: unknown key (did you mean 'buyerArrivalRate'?)")
-    #expect(load("{ kind: \"dataMarket\" }", overrides: ["buyers.segments[0].share=2"])
-            == "--set buyers.segments[0].share=2: expected buyers.segments to be an array the scenario writes, to index one of its "
+    #expect(load("{ kind: \"dataMarket\", market: { x: [] } }", overrides: ["market.y[0].z=2"])
+            == "--set market.y[0].z=2: expected market.y to be an array the scenario writes, to index one of its "
              + "elements; the scenario does not write it (it takes its default): write the array in the scenario, or set it whole "
-             + "with buyers.segments=[…]")
+             + "with market.y=[…]")
     #expect(load(two, overrides: ["regions[-1].buyerArrivalRate=9"])
             == "--set regions[-1].buyerArrivalRate=9: expected KEY[INDEX] with INDEX a whole number ≥ 0, found regions[-1]")
+  }
+
+  /// The arrays a data-market scenario leaves to their defaults (regions, segments, exchanges)
+  /// can be indexed too: written out as their defaults first, so setting an element's key to the
+  /// value it has changes nothing, and setting another value changes that element alone.
+  @Test func anOverrideCanIndexAnArrayLeftToItsDefault() throws {
+    let path = NSTemporaryDirectory() + "datamarket-dm-default-arrays-\(ProcessInfo.processInfo.processIdentifier).json"
+    try "{ kind: \"dataMarket\", exchanges: { defaults: { sellerFeeRate: 0.04 } } }".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    func config(_ overrides: [String]) throws -> DataMarketConfig {
+      guard case .dataMarket(let c) = try Scenario.load(file: path, overrides: overrides).model else { throw ScenarioError.missing(source: "", path: "", expected: "") }
+      return c
+    }
+    let plain = try config([])
+    let same = try config(["regions[0].buyerArrivalRate=\(plain.regions[0].buyerArrivalRate)", "buyers.segments[3].share=\(plain.buyers.segments[3].share)",
+                           "exchanges.list[2].name=\"\(plain.exchanges[2].name)\""])
+    #expect(same == plain)
+    let changed = try config(["regions[1].buyerArrivalRate=9", "exchanges.list[3].sellerFeeRate=0.1", "buyers.segments[0].readinessWeight=0.5"])
+    var expected = plain
+    expected.regions[1].buyerArrivalRate = 9
+    expected.exchanges[3].sellerFeeRate = 0.1
+    expected.buyers.segments[0].readinessWeight = 0.5
+    #expect(changed == expected)
+    #expect(changed.exchanges[0].sellerFeeRate == 0.04)   // the other exchanges keep exchanges.defaults
+    #expect(load("{ kind: \"dataMarket\" }", overrides: ["regions[4].buyerArrivalRate=1"])
+            == "--set regions[4].buyerArrivalRate=1: expected an index below 4 (regions has 4 elements), found [4]")
   }
 
   /// The contract mix is a mix of paid contracts: its shares add up to 1 (free uses have no type).
