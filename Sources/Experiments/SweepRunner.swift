@@ -78,7 +78,13 @@ public struct SweepRunner {
       ?? JSONText.file(.object([("shard", .null)]))
     let shardPath = folder + "/shard.json"
     if let existing = try? String(contentsOfFile: shardPath, encoding: .utf8), existing != shardText {
-      throw SweepError("\(folder): was run as a different shard (\(existing.replacingOccurrences(of: "\n", with: " ")))")
+      func describe(_ text: String) -> String {
+        guard let node = try? JSON5Parser.parse(text, source: shardPath), case .number(let k, _)? = node["shard"]?.value,
+              case .number(let n, _)? = node["of"]?.value else { return "the whole sweep (no --shard)" }
+        return "shard \(Int(k))/\(Int(n))"
+      }
+      throw SweepError("\(folder): was run as \(describe(existing)), not \(describe(shardText)); give each shard its own --out, "
+                       + "or use --force to start this folder over")
     }
     try AtomicFile.write(shardText, to: shardPath)
   }

@@ -38,6 +38,11 @@ enum ReportCommand: Command {
       page = SensitivityReportPage.make(folder: folder, sensitivity: sensitivity)
     } else if let aggregate = read("aggregate.csv") {
       page = SweepReportPage.make(folder: folder, aggregate: aggregate)
+    } else if FileManager.default.fileExists(atPath: folder + "/sweep.json") {
+      // a sweep folder whose results are not assembled yet: unfinished, or one shard
+      let shard = (try? String(contentsOfFile: folder + "/shard.json", encoding: .utf8))?.contains("\"of\"") == true
+      throw .input("\(folder): a sweep with no aggregate.csv yet — " + (shard ? "one shard: merge the shards (datamarket merge), then report the merged folder"
+                                                                      : "unfinished: run the same datamarket sweep command again to finish it"))
     } else {
       throw .input("\(folder): not a run, sweep, calibration or sensitivity folder (expected summary.csv and periods.csv, fit.csv and trace.csv, sensitivity.csv, or aggregate.csv)")
     }

@@ -110,6 +110,12 @@ import Testing
       executed += Int(r.stderr.split(separator: "sweep: ").last?.split(separator: " ").first ?? "") ?? -100
     }
     #expect(executed == 5)
+    // a shard folder run as another shard, and reported before a merge: what to do instead
+    let other = try BinaryRunner.run(["sweep", file, "--shard", "1/2", "--out", dir + "/s0"])
+    #expect(other.status == 2 && other.stderr == "error: \(dir)/s0: was run as shard 0/2, not shard 1/2; give each shard its own --out, "
+            + "or use --force to start this folder over\n", "\(other.stderr)")
+    let early = try BinaryRunner.run(["report", dir + "/s0"])
+    #expect(early.status == 2 && early.stderr.contains("a sweep with no aggregate.csv yet — one shard: merge the shards"), "\(early.stderr)")
     #expect(try BinaryRunner.run(["merge", dir + "/s0", dir + "/s1", "--out", dir + "/m"]).status == 0)
     #expect(try sweep([file, "--out", dir + "/one"]).status == 0)
     for f in ["runs.csv", "aggregate.csv", "aggregate_long.csv", "sweep.json"] {
