@@ -82,7 +82,7 @@ public enum ResultsFolder {
     if existing.kind != marker.kind {
       reason = "holds the results of a \(existing.kind.rawValue), not of a \(marker.kind.rawValue)"
     } else if marker.kind != .run && existing.identity != marker.identity {
-      reason = "holds a different sweep (\(otherSweep))"
+      reason = "holds a different \(marker.kind == .calibration ? "calibration" : "sweep") (\(otherSweep))"
     }
     guard let reason else { return .same }
     guard force else { throw .refused(path: path, reason: reason + "; choose another --out, remove it, or use --force") }

@@ -121,6 +121,11 @@ import Testing
     #expect(try BinaryRunner.run(["sweep", "scenarios/sweeps/mm1-grid.json", "--out", dir + "/sweep", "--quiet"]).status == 0)
     let refused = try calibrate([good, "--out", dir + "/sweep"])
     #expect(refused.status == 2 && refused.stderr.contains("holds the results of a sweep, not of a calibration"), "\(refused.stderr)")
+    // a folder of another calibration is named as one
+    #expect(try calibrate([good, "--out", dir + "/cal", "--quiet"]).status == 0)
+    let other = try calibrationFile(dir, budget: 4)
+    let foreign = try calibrate([other, "--out", dir + "/cal"])
+    #expect(foreign.status == 2 && foreign.stderr.contains("holds a different calibration (its calibration.json does not match"), "\(foreign.stderr)")
     let usage = try calibrate([good, "--jobs", "0"])
     #expect(usage.status == 2 && usage.stderr.contains("'--jobs'"))
   }
