@@ -16,7 +16,7 @@ enum SensitivityReportPage {
     var shown = preferred.filter { withIndices.contains($0) }
     if shown.isEmpty { shown = Array(withIndices.prefix(8)) }
     page.paragraph("Folder \(folder): indices of \(withIndices.count) metrics (\(indices.joined(separator: ", "))) with bootstrap 95% intervals; "
-                   + "every metric is in sensitivity.csv. The sweep's own report is `datamarket report` of the same folder's aggregate.csv.")
+                   + "every metric is in sensitivity.csv, and each design point's means with their 95% CIs in aggregate.csv.")
     let all = SweepReportPage.uniqueInOrder(parameter.filter { !$0.isEmpty })
     page.section("Indices by parameter", "Each chart: one metric; per parameter its indices with their intervals. Parameters: "
                  + all.enumerated().map { "P\($0.offset + 1) = \($0.element)" }.joined(separator: ", ") + ".")
