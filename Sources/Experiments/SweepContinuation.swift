@@ -71,7 +71,7 @@ struct SweepContinuation {
   }
 
   func refusal(_ what: String) -> SweepError {
-    SweepError("\(folder): holds an earlier run of \(spec.file), but \(what); a finished sweep can only be extended with more "
+    SweepError("\(folder): holds an earlier run of \(spec.file), but \(what); a sweep, finished or not, can only be extended with more "
                + "replications or more points — choose another --out, or use --force to start over")
   }
 

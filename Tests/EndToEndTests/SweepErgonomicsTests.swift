@@ -93,7 +93,7 @@ import Testing
     #expect(fewer.status == 2 && fewer.stderr.contains("but point 1 (queue.arrivalRate=0.6, queue.customers=3000.0) is not in the new design"))
     _ = try sweepFile(dir, replications: 3, rates: "[0.5, 0.6, 0.7]", reference: "0.7")
     let moved = try sweep([file, "--out", dir + "/o", "--keep", "periods"])
-    #expect(moved.stderr == "error: \(dir)/o: holds an earlier run of \(file), but its reference point changed; a finished sweep can only "
+    #expect(moved.stderr == "error: \(dir)/o: holds an earlier run of \(file), but its reference point changed; a sweep, finished or not, can only "
             + "be extended with more replications or more points — choose another --out, or use --force to start over\n")
   }
 
