@@ -71,14 +71,13 @@ public enum SweepMerge {
     }()
     let recorded = try? JSON5Parser.parse(sweepText, source: first + "/sweep.json")
     guard let sweepFile else { throw SweepError("\(first)/sweep.json: names no sweep file") }
-    let spec0: SweepSpec
+    var spec: SweepSpec
     do {
-      spec0 = try SweepSpec.load(sweepFile, baseOverrides: SweepContinuation.strings(recorded?["set"]), keep: SweepContinuation.strings(recorded?["keep"]))
+      spec = try SweepSpec.load(sweepFile, baseOverrides: SweepContinuation.strings(recorded?["set"]), keep: SweepContinuation.strings(recorded?["keep"]))
     } catch {
       throw SweepError("\(first): cannot reload the sweep file its sweep.json names, which merge needs (run it where that file "
                        + "and its base exist): \(error.description)")
     }
-    var spec = spec0
     spec.toolVersion = SweepContinuation.string(recorded?["version"]) ?? ""
     spec.versionChanges = SweepContinuation.strings(recorded?["version_changes"])
     guard JSONText.file(spec.json) == sweepText else { throw SweepError("the sweep file has changed since the shards ran") }

@@ -98,7 +98,8 @@ public struct SweepRunner {
     let journalPath = folder + "/journal.csv"
     let done = try loadJournal(warn: warn)
     let journal = try Journal(path: journalPath, identity: spec.identity)
-    let pending = ownedRuns.filter { done[$0] == nil }
+    let owned = ownedRuns
+    let pending = owned.filter { done[$0] == nil }
     // indices analysed from fewer runs (a grown design) no longer describe the sweep: analyze again
     if !pending.isEmpty { unlink(folder + "/sensitivity.csv") }
     let base: JSONNode
@@ -109,7 +110,7 @@ public struct SweepRunner {
     let shared = LockedState(Shared(columnsWritten: FileManager.default.fileExists(atPath: columnsPath)))
     let start = DispatchTime.now().uptimeNanoseconds
     let total = pending.count
-    let alreadyDone = ownedRuns.count - total
+    let alreadyDone = owned.count - total
     nonisolated(unsafe) let journalRef = journal
     ClaimingWorkers.run(jobs: jobs, tasks: total, stopped: { shared.withLock { $0.error != nil } }) { k in
       let index = pending[k]
@@ -167,13 +168,12 @@ public struct SweepRunner {
     var runs = journal.runs
     var lost: Set<Int> = []
     if spec.keep.contains(SweepPeriods.name) {
-      for (index, line) in journal.runs where !line.hasPrefix("!,") {
-        let file = SweepPeriods.path(spec: spec, point: index / spec.replications, replicate: index % spec.replications, folder: folder)
-        if !FileManager.default.fileExists(atPath: file) { lost.insert(index) }
+      for (index, line) in journal.runs where !line.hasPrefix("!,") && !FileManager.default.fileExists(atPath: periodsFile(index)) {
+        lost.insert(index)
       }
       for index in lost.sorted() {
         runs[index] = nil
-        warn("warning: \(file(index)): the periods of run \(index) (point \(index / spec.replications), replicate "
+        warn("warning: \(periodsFile(index)): the periods of run \(index) (point \(index / spec.replications), replicate "
              + "\(index % spec.replications)) are missing; the run is redone")
       }
     }
@@ -185,8 +185,8 @@ public struct SweepRunner {
     return runs
   }
 
-  /// The periods file of run `index` in this folder (for messages).
-  func file(_ index: Int) -> String {
+  /// The periods file that `--keep periods` saves for run `index` in this folder.
+  func periodsFile(_ index: Int) -> String {
     SweepPeriods.path(spec: spec, point: index / spec.replications, replicate: index % spec.replications, folder: folder)
   }
 
