@@ -16,7 +16,7 @@ public struct PointMeans: Sendable {
     let path = folder + "/runs.csv"
     guard let data = FileManager.default.contents(atPath: path) else {
       // a shard never has runs.csv: its runs become a sweep's only when merged
-      if let shard = try? String(contentsOfFile: folder + "/shard.json", encoding: .utf8), shard.contains("\"of\"") {
+      if SweepRunner.shard(ofFolder: folder) != nil {
         throw SweepError("\(folder): is one shard of a sweep (no runs.csv); merge every shard first (datamarket merge SHARD... --out DIR), then analyse DIR")
       }
       throw SweepError("\(folder): no runs.csv — the sweep is unfinished; finish it with datamarket sweep FILE --out \(folder)")

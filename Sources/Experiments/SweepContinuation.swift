@@ -18,7 +18,7 @@ struct SweepContinuation {
   func reconcile(warn: (String) -> Void) throws(SweepError) -> SweepSpec {
     let path = folder + "/sweep.json"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8), let old = try? JSON5Parser.parse(text, source: path),
-          Self.string(old["sweep"]).map(SweepSpec.absolutePath) == SweepSpec.absolutePath(spec.file), let marker = FolderMarker.read(folder: folder), marker.kind == .sweep,
+          Self.string(old["sweep"]).map(ScenarioLoader.absolutePath) == ScenarioLoader.absolutePath(spec.file), let marker = FolderMarker.read(folder: folder), marker.kind == .sweep,
           let oldIdentity = marker.identity else { return spec }
     var recorded = spec
     recorded.versionChanges = Self.strings(old["version_changes"])
@@ -50,7 +50,7 @@ struct SweepContinuation {
     guard let newNode = try? JSON5Parser.parse(new, source: "sweep.json") else { throw SweepError("\(folder): cannot read the new design") }
     for (key, name) in Self.fixed {
       // a path is compared made absolute: an earlier build recorded it as typed
-      let same = key == "base" ? Self.string(old[key]).map(SweepSpec.absolutePath) == Self.string(newNode[key])
+      let same = key == "base" ? Self.string(old[key]).map(ScenarioLoader.absolutePath) == Self.string(newNode[key])
         : old[key]?.canonicalText == newNode[key]?.canonicalText
       if !same { throw refusal("its \(name) changed") }
     }

@@ -22,8 +22,7 @@ public enum SweepMerge {
     for f in folders {
       guard let text = try? String(contentsOfFile: f + "/sweep.json", encoding: .utf8) else { throw SweepError("\(f): not a sweep folder (no sweep.json)") }
       guard text == sweepText else { throw SweepError("\(f): is a shard of a different sweep than \(first)") }
-      guard let shard = try? ScenarioLoader.parseFile(f + "/shard.json"),
-            let k = integer(shard["shard"]), let n = integer(shard["of"]) else {
+      guard let (k, n) = SweepRunner.shard(ofFolder: f) else {
         throw SweepError("\(f): not a shard folder (no shard number in shard.json)")
       }
       if let c = count, c != n { throw SweepError("\(f): is shard \(k) of \(n), but \(first) is of \(c)") }

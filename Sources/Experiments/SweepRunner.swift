@@ -68,6 +68,14 @@ public struct SweepRunner {
     return lock
   }
 
+  /// The shard a sweep folder was run as, from its `shard.json`; nil for the whole sweep (or a
+  /// folder without the file).
+  public static func shard(ofFolder folder: String) -> (index: Int, count: Int)? {
+    guard let node = try? ScenarioLoader.parseFile(folder + "/shard.json"),
+          let k = SweepMerge.integer(node["shard"]), let n = SweepMerge.integer(node["of"]) else { return nil }
+    return (k, n)
+  }
+
   /// Writes `sweep.json` (the folder was admitted as this sweep's) and `shard.json`, or checks
   /// an existing `shard.json`.
   func writeSweepFiles(_ recorded: SweepSpec) throws {
@@ -78,12 +86,8 @@ public struct SweepRunner {
       ?? JSONText.file(.object([("shard", .null)]))
     let shardPath = folder + "/shard.json"
     if let existing = try? String(contentsOfFile: shardPath, encoding: .utf8), existing != shardText {
-      func describe(_ text: String) -> String {
-        guard let node = try? JSON5Parser.parse(text, source: shardPath), case .number(let k, _)? = node["shard"]?.value,
-              case .number(let n, _)? = node["of"]?.value else { return "the whole sweep (no --shard)" }
-        return "shard \(Int(k))/\(Int(n))"
-      }
-      throw SweepError("\(folder): was run as \(describe(existing)), not \(describe(shardText)); give each shard its own --out, "
+      func describe(_ s: (index: Int, count: Int)?) -> String { s.map { "shard \($0.index)/\($0.count)" } ?? "the whole sweep (no --shard)" }
+      throw SweepError("\(folder): was run as \(describe(Self.shard(ofFolder: folder))), not \(describe(shard)); give each shard its own --out, "
                        + "or use --force to start this folder over")
     }
     try AtomicFile.write(shardText, to: shardPath)

@@ -221,11 +221,6 @@ public struct SweepSpec: Sendable {
     return shards
   }
 
-  /// `path` made absolute against the working folder, with `.` and `..` resolved: how sweep.json
-  /// records the sweep and base files, so that shards and resumes typed from other folders or
-  /// spelled differently record the same text, and `merge` finds the file from anywhere.
-  public static func absolutePath(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-
   /// The members of `sweep.json` that name files rather than say what is run.
   static let pathMembers: Set<String> = ["sweep", "base"]
 
@@ -238,8 +233,10 @@ public struct SweepSpec: Sendable {
   /// The members of `sweep.json` that make the sweep's identity.
   var designMembers: [(String, JSONText.Value)] {
     let members: [(String, JSONText.Value)] = [
-      ("sweep", .string(Self.absolutePath(file))),
-      ("base", .string(Self.absolutePath(baseFile))),
+      // the files absolute: runs typed from other folders or spelled otherwise record the same
+      // text, and merge finds the sweep file from anywhere
+      ("sweep", .string(ScenarioLoader.absolutePath(file))),
+      ("base", .string(ScenarioLoader.absolutePath(baseFile))),
       ("base_hash", .string(baseHash)),
       ("design", .string(designName)),
       ("replications", .int(Int64(replications))),

@@ -18,9 +18,13 @@ public enum ScenarioLoader {
     return try JSON5Parser.parse(text, source: path)
   }
 
+  /// `path` made absolute against the working folder, with `.` and `..` resolved (symbolic links
+  /// are not followed): one spelling for a file however it was named.
+  public static func absolutePath(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
   /// Loads `path`, resolving `extends` (child keys override the parent's, objects merge deeply).
   public static func load(_ path: String, chain: [String] = []) throws(ScenarioError) -> JSONNode {
-    let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+    let canonical = absolutePath(path)
     if chain.contains(canonical) { throw .extendsCycle(chain: chain + [canonical]) }
     let node = try parseFile(path)
     guard case .object = node.value else {

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Experiments
 
 /// `datamarket report`: one self-contained HTML page (inline SVG charts, no scripts or network)
 /// for a run or sweep folder, recognised from its files.
@@ -40,7 +41,7 @@ enum ReportCommand: Command {
       page = SweepReportPage.make(folder: folder, aggregate: aggregate)
     } else if FileManager.default.fileExists(atPath: folder + "/sweep.json") {
       // a sweep folder whose results are not assembled yet: unfinished, or one shard
-      let shard = (try? String(contentsOfFile: folder + "/shard.json", encoding: .utf8))?.contains("\"of\"") == true
+      let shard = SweepRunner.shard(ofFolder: folder) != nil
       throw .input("\(folder): a sweep with no aggregate.csv yet — " + (shard ? "one shard: merge the shards (datamarket merge), then report the merged folder"
                                                                       : "unfinished: run the same datamarket sweep command again to finish it"))
     } else {
