@@ -73,9 +73,11 @@ public struct WorkEstimate: Sendable, Equatable {
     let memory = waiting * 8 + periods * 48 + 65_536
     var eventKeys = ["queue.customers"]
     if rho >= 1 { eventKeys.append("queue.arrivalRate / queue.serviceRate") }
-    if periods > c { eventKeys = ["queue.periodLength", "queue.customers"] }
+    // the periods span the horizon, which the slower of the two rates sets
+    let horizonKeys = ["queue.periodLength", "queue.customers", p.arrivalRate <= p.serviceRate ? "queue.arrivalRate" : "queue.serviceRate"]
+    if periods > c { eventKeys = horizonKeys }
     var memoryKeys = ["queue.customers", "queue.arrivalRate / queue.serviceRate"]
-    if periods * 48 > waiting * 8 { memoryKeys = ["queue.periodLength", "queue.customers"] }
+    if periods * 48 > waiting * 8 { memoryKeys = horizonKeys }
     return WorkEstimate(events: Figure(events, keys: eventKeys), entities: Figure(c, keys: ["queue.customers"]),
                         memoryBytes: Figure(memory, keys: memoryKeys))
   }

@@ -243,4 +243,20 @@ import Testing
       #expect(caps.contains(Int64((k.price / 0.01).rounded())), "public sale at \(k.price), caps \(caps.sorted())")
     }
   }
+
+  /// An arrival rate so small that its exponential draw overflows to ∞ (a valid 1e-9 per day
+  /// times an arrival multiplier of 1e-300) is an arrival that never comes: the run completes
+  /// with none from that region. It failed before ("cannot schedule … at time inf").
+  @Test func anArrivalRateTooSmallToDrawMeansNoArrivals() throws {
+    var c = Self.small(periods: 4)
+    c.regions[0].providerArrivalRate = 1e-9
+    c.regions[0].buyerArrivalRate = 1e-9
+    c.providers.arrivalMultiplier = 1e-300
+    c.buyers.arrivalMultiplier = 1e-300
+    #expect(c.providerArrivalRate(0) > 0 && c.buyerArrivalRate(0) > 0)
+    let (m, _) = try DataMarketModel.simulate(c, seed: 2)
+    #expect(m.periods.count == 4)
+    #expect(m.periods.reduce(0) { $0 + $1.byRegion[0].buyerArrivals } == 0)
+    #expect(m.products.allSatisfy { $0.isPublic || $0.region != 0 })
+  }
 }

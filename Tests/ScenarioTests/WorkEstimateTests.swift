@@ -68,6 +68,14 @@ import Simulation
       .contains("driven by queue.customers, queue.arrivalRate / queue.serviceRate") == true)
   }
 
+  /// The periods span the horizon, customers over the slower rate: a tiny rate is named with them.
+  @Test func aTinyRateIsNamedAmongThePeriodsDrivers() {
+    let slowArrivals = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 1e-309, serviceRate: 1, customers: 5))
+    #expect(WorkLimits.standard.violation(slowArrivals)?.contains("driven by queue.periodLength, queue.customers, queue.arrivalRate)") == true)
+    let slowService = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 1, serviceRate: 1e-12, customers: 5))
+    #expect(slowService.events.keys == ["queue.periodLength", "queue.customers", "queue.serviceRate"])
+  }
+
   @Test func doubleAuctionEstimateCountsOrdersAndCallRounds() throws {
     let s = try scenario("scenarios/canonical/gs1.json", ["market.ordersPerPeriod=100000000", "market.periods=100"])
     let e = WorkEstimate.of(s)

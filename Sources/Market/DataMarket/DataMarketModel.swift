@@ -283,10 +283,10 @@ public final class DataMarketModel: SimulationModel {
     }
     for r in config.regions.indices {
       if config.providerArrivalRate(r) > 0 {
-        try kernel.schedule(.providerArrival(region: r), after: exponential(config.providerArrivalRate(r), r))
+        try scheduleArrival(.providerArrival(region: r), after: exponential(config.providerArrivalRate(r), r), kernel: &kernel)
       }
       if config.buyerArrivalRate(r) > 0 {
-        try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
+        try scheduleArrival(.buyerArrival(region: r), after: exponential(buyerRate(r), r), kernel: &kernel)
       }
     }
     try kernel.schedule(.periodEnd(0), at: config.periodDays, priority: -1)
@@ -294,6 +294,14 @@ public final class DataMarketModel: SimulationModel {
 
   func exponential(_ rate: Double, _ region: Int) -> Double {
     -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
+  }
+
+  /// Schedules a region's next arrival `delay` days from now, unless the delay is infinite: a
+  /// rate so small that the draw overflows (a scenario's 1e-9 per day times an arrival multiplier
+  /// of 1e-300) gives an arrival that never comes, not a failed run.
+  func scheduleArrival(_ event: Event, after delay: Double, kernel: inout Kernel<Event>) throws {
+    guard delay.isFinite else { return }
+    try kernel.schedule(event, after: delay)
   }
 
   /// λ_B,r scaled by the catalogue its buyers see (M4's network effect, with M5's visibility):
@@ -317,10 +325,10 @@ public final class DataMarketModel: SimulationModel {
     switch event {
     case .providerArrival(let r):
       try providerArrives(region: r, now: now, kernel: &kernel)
-      try kernel.schedule(.providerArrival(region: r), after: exponential(providerRate(r), r))
+      try scheduleArrival(.providerArrival(region: r), after: exponential(providerRate(r), r), kernel: &kernel)
     case .buyerArrival(let r):
       try buyerArrives(region: r, now: now, kernel: &kernel)
-      try kernel.schedule(.buyerArrival(region: r), after: exponential(buyerRate(r), r))
+      try scheduleArrival(.buyerArrival(region: r), after: exponential(buyerRate(r), r), kernel: &kernel)
     case .registrationDecision(let p):
       try registrationDecision(p, kernel: &kernel)
     case .reviewComplete(let l):
