@@ -278,6 +278,10 @@ public struct DataMarketConfig: Sendable, Equatable {
   public var offExchangeEnabled = true
   public var bargainingShare = 0.5          // θ_i off-exchange
   public var offExchangeDiligenceMultiple = 2.0
+  /// The most price levels the books' windows may hold in all (``BookWindowLimit``): 2^29 of 8
+  /// bytes, 4 GiB, five times what the baseline's books use under monopoly-priced public data
+  /// (κ_cap = ∞: about 10^8 levels; 14,000 with its cap). Not a scenario key; tests lower it.
+  var maximumBookLevels = 1 << 29
   public var regions: [Region] = [
     // [I] rates: providers arrive slowly enough that each exchange's review queue (3 servers,
     // 10-day reviews, ~1.9 reviews per product) stays stable.

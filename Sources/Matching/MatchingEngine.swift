@@ -118,6 +118,10 @@ public final class MatchingEngine {
   /// The number of books.
   public var bookCount: Int { books.count }
 
+  /// Price levels in all books' windows, the windows a book outgrew included: 8 bytes each (and a
+  /// bit of occupancy), so what the books' price ranges cost in memory.
+  public var levelCount: Int { levels.count }
+
   // MARK: queries
 
   /// The best bid price of `book`, if any.

@@ -53,7 +53,18 @@ import Simulation
     let monopoly = WorkEstimate.dataMarket(c)
     #expect(WorkLimits.standard.violation(capped) == nil)
     let why = try #require(WorkLimits.standard.violation(monopoly))
-    #expect(why.contains("of memory, above the limit of 8.0 GB (driven by publicOperator.products, publicOperator.capMultiple)"))
+    #expect(why.contains("of memory, above the limit of 8.0 GB (driven by publicOperator.products, publicOperator.capMultiple, buyers.valueMean)"))
+    // the fuzzed scenario that crashed the matching engine: 300 monopoly-priced public products at
+    // deal sizes of 10^7 are refused before the run (their books would need about 160 GB)
+    c.publicOperator.products = 300
+    c.buyers.valueMedian = 1e7
+    c.buyers.valueMean = 1e7
+    #expect(WorkEstimate.dataMarket(c).memoryBytes.value > 100 * 1_073_741_824)
+    // the baseline's 20 under κ_cap = ∞: 8.4 million levels each (5.0 million measured)
+    var baseline = DataMarketConfig()
+    baseline.buyers.valueMean = 13_150
+    baseline.publicOperator.capMultiple = .infinity
+    #expect(WorkEstimate.publicBookLevels(baseline) == Double(1 << 23))
   }
 
   @Test func unstableQueueMemoryGrowsWithTheBacklog() {
@@ -70,7 +81,7 @@ import Simulation
 
   /// The periods span the horizon, customers over the slower rate: a tiny rate is named with them.
   @Test func aTinyRateIsNamedAmongThePeriodsDrivers() {
-    let slowArrivals = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 1e-309, serviceRate: 1, customers: 5))
+    let slowArrivals = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 1e-300, serviceRate: 1, customers: 5))
     #expect(WorkLimits.standard.violation(slowArrivals)?.contains("driven by queue.periodLength, queue.customers, queue.arrivalRate)") == true)
     let slowService = WorkEstimate.mm1(MM1Queue.Parameters(arrivalRate: 1, serviceRate: 1e-12, customers: 5))
     #expect(slowService.events.keys == ["queue.periodLength", "queue.customers", "queue.serviceRate"])

@@ -254,7 +254,12 @@ extension DataMarketModel {
                basicVersion: offer.basicVersion)
       freeWaiting.append(b)   // matched at once: no event or book refers to it
     } else if engine.canRest(book: book, price: bidTicks) {
-      let slot = engine.rest(book: book, id: UInt64(b), side: .buy, price: bidTicks, quantity: 1)
+      let slot = restInBook(book, id: UInt64(b), side: .buy, price: bidTicks)
+      guard slot >= 0 else {   // the books are too wide: the run stops at the next event
+        waiting[Int(b)].active = false
+        freeWaiting.append(b)
+        return
+      }
       waiting[Int(b)].slot = slot
       bidders[slot] = b
       try kernel.schedule(.patienceEnd(buyer: b), after: config.buyers.patienceDays)

@@ -160,6 +160,6 @@ extension DataMarketModel {
     // A book's resting prices may span at most MatchingEngine.maximumSpan ticks (RMB 1.6 bn):
     // an ask that cannot rest is withdrawn until its next re-post.
     return engine.canRest(book: book, price: ticks)
-      ? engine.rest(book: book, id: UInt64(id), side: .sell, price: ticks, quantity: 1, unlimited: true) : -1
+      ? restInBook(book, id: UInt64(id), side: .sell, price: ticks, unlimited: true) : -1
   }
 }

@@ -81,6 +81,9 @@ public final class DataMarketModel: SimulationModel {
   /// a few bids near it, so 64 levels (512 bytes) suffice for most books, and a wider spread grows
   /// the window by doubling. (With 1,024, the national benchmark's 16,000 books took 126 MB.)
   public static let initialBookLevels = 64
+  /// Set when a resting order took the books' windows past `config.maximumBookLevels`: the next
+  /// event throws ``BookWindowLimit``, and until then no order rests.
+  var booksTooWide = false
   var arrivalsRNG: [Xoshiro256StarStar]
   var buyerRNG: Xoshiro256StarStar
   var productRNG: Xoshiro256StarStar
@@ -292,6 +295,16 @@ public final class DataMarketModel: SimulationModel {
     try kernel.schedule(.periodEnd(0), at: config.periodDays, priority: -1)
   }
 
+  /// Rests an order in a book (``MatchingEngine/rest(book:id:side:price:quantity:unlimited:)``),
+  /// or none (−1) once the books' windows have passed `config.maximumBookLevels`, which this
+  /// notes. One order grows one window, so the books stop within one window (≤ 2^25 levels) of it.
+  func restInBook(_ book: Int32, id: UInt64, side: Side, price: Int64, unlimited: Bool = false) -> Int32 {
+    guard !booksTooWide else { return -1 }
+    let slot = engine.rest(book: book, id: id, side: side, price: price, quantity: 1, unlimited: unlimited)
+    if engine.levelCount > config.maximumBookLevels { booksTooWide = true }
+    return slot
+  }
+
   func exponential(_ rate: Double, _ region: Int) -> Double {
     -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
   }
@@ -321,6 +334,7 @@ public final class DataMarketModel: SimulationModel {
 
 
   public func handle(_ event: Event, kernel: inout Kernel<Event>) throws {
+    if booksTooWide { throw BookWindowLimit(limit: config.maximumBookLevels, levels: engine.levelCount, time: kernel.now) }
     let now = kernel.now
     switch event {
     case .providerArrival(let r):
