@@ -286,10 +286,10 @@ public final class DataMarketModel: SimulationModel {
     }
     for r in config.regions.indices {
       if config.providerArrivalRate(r) > 0 {
-        try scheduleArrival(.providerArrival(region: r), after: exponential(config.providerArrivalRate(r), r), kernel: &kernel)
+        try scheduleArrival(.providerArrival(region: r), region: r, rate: config.providerArrivalRate(r), kernel: &kernel)
       }
       if config.buyerArrivalRate(r) > 0 {
-        try scheduleArrival(.buyerArrival(region: r), after: exponential(buyerRate(r), r), kernel: &kernel)
+        try scheduleArrival(.buyerArrival(region: r), region: r, rate: buyerRate(r), kernel: &kernel)
       }
     }
     try kernel.schedule(.periodEnd(0), at: config.periodDays, priority: -1)
@@ -309,10 +309,11 @@ public final class DataMarketModel: SimulationModel {
     -_log(arrivalsRNG[region].nextOpenUnitDouble()) / rate
   }
 
-  /// Schedules a region's next arrival `delay` days from now, unless the delay is infinite: a
-  /// rate so small that the draw overflows (a scenario's 1e-9 per day times an arrival multiplier
-  /// of 1e-300) gives an arrival that never comes, not a failed run.
-  func scheduleArrival(_ event: Event, after delay: Double, kernel: inout Kernel<Event>) throws {
+  /// Schedules region `r`'s next arrival after an exponential delay at `rate` (per day), unless
+  /// the delay is infinite: a rate so small that the draw overflows (a scenario's 1e-9 per day
+  /// times an arrival multiplier of 1e-300) gives an arrival that never comes, not a failed run.
+  func scheduleArrival(_ event: Event, region r: Int, rate: Double, kernel: inout Kernel<Event>) throws {
+    let delay = exponential(rate, r)
     guard delay.isFinite else { return }
     try kernel.schedule(event, after: delay)
   }
@@ -339,10 +340,10 @@ public final class DataMarketModel: SimulationModel {
     switch event {
     case .providerArrival(let r):
       try providerArrives(region: r, now: now, kernel: &kernel)
-      try scheduleArrival(.providerArrival(region: r), after: exponential(providerRate(r), r), kernel: &kernel)
+      try scheduleArrival(.providerArrival(region: r), region: r, rate: providerRate(r), kernel: &kernel)
     case .buyerArrival(let r):
       try buyerArrives(region: r, now: now, kernel: &kernel)
-      try scheduleArrival(.buyerArrival(region: r), after: exponential(buyerRate(r), r), kernel: &kernel)
+      try scheduleArrival(.buyerArrival(region: r), region: r, rate: buyerRate(r), kernel: &kernel)
     case .registrationDecision(let p):
       try registrationDecision(p, kernel: &kernel)
     case .reviewComplete(let l):
