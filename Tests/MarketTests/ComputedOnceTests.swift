@@ -93,4 +93,29 @@ import Testing
       #expect(got.true == p.0 && got.claimed == p.1 && got.degraded == p.2)
     }
   }
+
+  /// M2's posterior that a product is bad, tabulated per run by exchange, recognised certificate
+  /// and sample (``DataMarketModel/ListingConditions/posteriorsBad(exchange:recognised:)``), is
+  /// the one each buyer computed before: Π(1 − d) over the screens passed, in the same order,
+  /// through ``Valuation/posteriorBad(prior:pass:)``, on random detection rates and priors.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func theTabulatedPosteriorIsTheComputedOne(seed: UInt64) {
+    var rng = Xoshiro256StarStar(seed: seed)
+    for _ in 0..<200 {
+      var c = DataMarketConfig()
+      c.badShare = unitDouble(&rng); c.sampleDetection = unitDouble(&rng); c.registry.detection = unitDouble(&rng)
+      for e in c.exchanges.indices { c.exchanges[e].detection = unitDouble(&rng) < 0.1 ? 1 : unitDouble(&rng) }
+      let conditions = DataMarketModel.ListingConditions(c)
+      for e in -1..<c.exchanges.count {
+        for recognised in [0.0, 1] {
+          // the screens as the buyers' loops multiplied them: review (listings only), then certificate
+          let screens = e >= 0 ? (1 - c.exchanges[e].detection) * (1 - c.registry.detection * recognised)
+                               : 1 - c.registry.detection * recognised
+          let (without, with) = conditions.posteriorsBad(exchange: e, recognised: recognised)
+          #expect(without.bitPattern == Valuation.posteriorBad(prior: c.badShare, pass: screens * (1 - c.sampleDetection * 0)).bitPattern)
+          #expect(with.bitPattern == Valuation.posteriorBad(prior: c.badShare, pass: screens * (1 - c.sampleDetection * 1)).bitPattern)
+        }
+      }
+    }
+  }
 }

@@ -86,7 +86,7 @@ extension DataMarketModel {
     let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
-    let conditions = listingConditions, registryDetection = config.registry.detection
+    let conditions = listingConditions
     let leastShare = contractChoice.leastPaymentShare(misreporting: config.contracts.misreportingOn)
     var rng = choiceRNG   // a local stream: no exclusivity check per draw; written back below
     defer { choiceRNG = rng }
@@ -123,7 +123,7 @@ extension DataMarketModel {
         let (recognisedIndicator, crossIndicator) = conditions.indicators(p, exchange: e, buyerRegion: r)
         let recognised = recognisedIndicator > 0, cross = crossIndicator > 0
         let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
-                                     screens: (1 - exchanges[e].detection) * (1 - registryDetection * recognisedIndicator))
+                                     posteriorsBad: conditions.posteriorsBad(exchange: e, recognised: recognisedIndicator))
         let leakedCopy = findsLeakedCopy(leaked: p.leaked)   // M9: a free substitute of a leaked product
         let free = (p.isPublic && publicPurpose) || leakedCopy
         attainable = max(attainable, tv - (leakedCopy ? 0 : p.marginalCost))   // a free copy costs nobody c
@@ -185,6 +185,7 @@ extension DataMarketModel {
     let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
     var best: Offer?
     let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
+    let conditions = listingConditions
     let leastShare = contractChoice.leastPaymentShare(misreporting: config.contracts.misreportingOff)
     var rng = choiceRNG
     defer { choiceRNG = rng }
@@ -195,7 +196,7 @@ extension DataMarketModel {
       let recognised = p.certified
       let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
       let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
-                                   screens: 1 - config.registry.detection * recognised.indicator)
+                                   posteriorsBad: conditions.posteriorsBad(exchange: -1, recognised: recognised.indicator))
       let friction = frictions.offExchange(certified: recognised)
       attainable = max(attainable, tv - p.marginalCost)
       let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
@@ -347,14 +348,15 @@ extension DataMarketModel {
 
   /// M1 + M2: the buyer's expected value of a product (its record `product` and its quality
   /// powers q^β, q̃^β, (q̃(1 − δ_bad))^β, each read once by the caller), and its value at the
-  /// true quality. `fit` is Fit(d_j, d_k); `screens` is Π(1 − d_s)
-  /// over the screens the product passed (exchange review, a recognised certificate; 1 = none).
+  /// true quality. `fit` is Fit(d_j, d_k); `posteriorsBad` is the posterior π̂ that the product is
+  /// bad after the screens it passed (exchange review, a recognised certificate), without and with
+  /// a sample inspected (``ListingConditions/posteriorsBad(exchange:recognised:)``).
   /// Where the product offers a sample the buyer inspects it (M2): a bad product is revealed with
   /// probability d_sample (the buyer then knows it is bad), otherwise the sample is one more
   /// screen passed. No allocation.
   @inline(__always)
   func expectedValue(_ product: Product, powers: (true: Double, claimed: Double, degraded: Double), fit: Double, buyerScale v: Double,
-                     readinessWeight omega: Double, screens: Double) -> (Double, Double) {
+                     readinessWeight omega: Double, posteriorsBad: (withoutSample: Double, withSample: Double)) -> (Double, Double) {
     let trueScale = Valuation.scale(buyerScale: v, fit: fit, readiness: product.readiness, readinessWeight: omega)
     let truth = trueScale * powers.true
     if product.isPublic { return (truth, truth) }
@@ -367,8 +369,7 @@ extension DataMarketModel {
       national.sampleReveals += 1
       return (scale * powers.degraded, truth)   // revealed: the buyer values it at the bad quality
     }
-    let pass = screens * (1 - config.sampleDetection * product.offersSample.indicator)
-    let pi = Valuation.posteriorBad(prior: config.badShare, pass: pass)
+    let pi = product.offersSample ? posteriorsBad.withSample : posteriorsBad.withoutSample
     let claimed = scale * powers.claimed
     let degraded = scale * powers.degraded
     return (Valuation.expectedValue(posteriorBad: pi, claimedValue: claimed, badValue: degraded), truth)
