@@ -5,7 +5,7 @@ import Simulation
 enum BenchCommand: Command {
   static let name = "bench"
   static let abstract = "Measure throughput: the kernel, the matching engine and the market models."
-  static let usage = "datamarket bench [kernel|matching|market|all] [--quick] [--csv] [--repeat N] [--commands N] [--workload core|deep|multi] [--orders FILE] [--export-orders FILE]"
+  static let usage = "datamarket bench [kernel|matching|market|all] [--quick] [--csv] [--repeat N] [--only NAME] [--commands N] [--workload core|deep|multi] [--orders FILE] [--export-orders FILE]"
   static let discussion = """
     kernel: hold-1000 and hold-100000 (the hold model, 10^7 events each) and mm1 (an M/M/1 queue
     at rho = 0.9 with 10^6 customers, checked against rho/(mu - lambda)). --quick divides the
@@ -23,11 +23,13 @@ enum BenchCommand: Command {
     unit each, values uniform on 1..200) over 100 periods of 20,000 orders.
     shapley-exact-10 and shapley-sampled-30: one bundle's Shapley values (a coverage game of 10
     products, exact; of 30, M = 200 permutations), 8 features; ns per computation.
+    --only NAME runs one market row (e.g. bench market --only national).
     """
   static let options = [
     OptionSpec(name: "quick", valueName: nil, help: "One tenth of the work (smoke test)."),
     OptionSpec(name: "csv", valueName: nil, help: "Print CSV rows instead of a table."),
     OptionSpec(name: "repeat", valueName: "N", help: "Run each benchmark N times and report the median (default 1)."),
+    OptionSpec(name: "only", valueName: "NAME", help: "Only this market benchmark: " + MarketBenchmarks.rowNames.joined(separator: ", ") + "."),
     OptionSpec(name: "commands", valueName: "N", help: "Commands per matching workload (default 10^7, --quick 10^6)."),
     OptionSpec(name: "orders", valueName: "FILE", help: "Time matching an order-stream file (loaded untimed)."),
     OptionSpec(name: "export-orders", valueName: "FILE", help: "Write a matching workload as an order-stream file and exit."),
@@ -45,6 +47,15 @@ enum BenchCommand: Command {
     let repeats = try args.integer("repeat", command: name, in: 1...1000) ?? 1
     let commands = try args.integer("commands", command: name, in: 1...1_000_000_000) ?? 10_000_000 / scale
     var report = BenchReport(csv: args.flag("csv"))
+    let only = args.value("only")
+    if let only {
+      guard MarketBenchmarks.rowNames.contains(only) else {
+        throw .usage(command: name, message: "unknown market benchmark '\(only)': expected one of \(MarketBenchmarks.rowNames.joined(separator: ", "))")
+      }
+      guard group == "market" else {
+        throw .usage(command: name, message: "--only names a market benchmark: use it with 'bench market', not '\(group)'")
+      }
+    }
     if let path = args.value("export-orders") {
       let name = args.value("workload") ?? "core"
       guard ["core", "deep", "multi"].contains(name) else {
@@ -60,7 +71,7 @@ enum BenchCommand: Command {
     }
     do {
       if group == "kernel" || group == "all" { try KernelBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
-      if group == "market" || group == "all" { try MarketBenchmarks.run(scale: scale, repeats: repeats, into: &report) }
+      if group == "market" || group == "all" { try MarketBenchmarks.run(scale: scale, repeats: repeats, only: only, into: &report) }
       if group == "matching" || group == "all" { MatchingBenchmarks.run(commands: commands, repeats: repeats, only: args.value("workload"), into: &report) }
     } catch let e as CLIError {
       throw e

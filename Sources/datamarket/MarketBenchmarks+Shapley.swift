@@ -5,11 +5,12 @@ import Simulation
 /// coverage game (DOMAIN M11) with 8 features — exact for 10 products (the 2^10-value table and
 /// the O(n·2^n) formula), and M = 200 sampled permutations for 30 — as ns per computation.
 extension MarketBenchmarks {
-  static func shapley(scale: Int, repeats: Int, into report: inout BenchReport) throws {
+  static func shapley(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
     for (products, computations) in [(10, 20_000), (30, 2_000)] {
+      let name = products <= ShapleyValue.defaultExactPlayers ? "shapley-exact-\(products)" : "shapley-sampled-\(products)"
+      guard only == nil || only == name else { continue }
       let game = try benchGame(products: products, features: 8)
       let runs = max(1, computations / scale)
-      let name = products <= ShapleyValue.defaultExactPlayers ? "shapley-exact-\(products)" : "shapley-sampled-\(products)"
       report.add(try medianOf(repeats) {
         var rng = RandomStreams(masterSeed: 1).stream("bundles")
         var checksum = 0.0

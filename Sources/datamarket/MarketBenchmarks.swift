@@ -4,18 +4,25 @@ import Simulation
 /// The market group of `datamarket bench`: the double auction at scale (1,000 ZI-C traders,
 /// 100 periods) as orders per CPU second.
 enum MarketBenchmarks {
-  static func run(scale: Int, repeats: Int, into report: inout BenchReport) throws {
-    try shapley(scale: scale, repeats: repeats, into: &report)
-    try national(scale: scale, repeats: repeats, into: &report)
-    try doubleAuction(scale: scale, repeats: repeats, into: &report)
+  /// The group's rows, in the order they run (`bench market --only NAME` runs one).
+  static let rowNames = ["shapley-exact-10", "shapley-sampled-30", "national", "national-1/10", "national-1/100", "national-versions",
+                         "da-zic-1000"]
+
+  /// Runs the group's rows, or only the one named `only`.
+  static func run(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
+    try shapley(scale: scale, repeats: repeats, only: only, into: &report)
+    try national(scale: scale, repeats: repeats, only: only, into: &report)
+    if only == nil || only == "da-zic-1000" { try doubleAuction(scale: scale, repeats: repeats, into: &report) }
   }
 
   /// The data market at national scale: 4 regions, 10,000 providers and 1,000,000 buyer
   /// arrivals over 5 years (60 monthly periods), then 1/10 and 1/100 of the buyer arrivals, then
   /// the full scale again with M3's optional versions (`providers.versioning`) on.
-  static func national(scale: Int, repeats: Int, into report: inout BenchReport) throws {
+  static func national(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
     var rows: [BenchRow] = []
     for (fraction, versions) in [(1, false), (10, false), (100, false), (1, true)] {
+      let name = (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
+      guard only == nil || only == name else { continue }
       let divisor = Double(fraction * scale)
       var c = DataMarketConfig()
       let days = Double(c.periods) * c.periodDays
@@ -27,7 +34,6 @@ enum MarketBenchmarks {
       for e in c.exchanges.indices { c.exchanges[e].reviewServers = 60 }
       c.buyerNetworkEffect = 0  // exactly the stated arrivals
       c.providers.versioning = versions
-      let name = (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
       let row = try medianOf(repeats) {
         let systemBefore = Stopwatch.systemUsage()
         let clock = Stopwatch()

@@ -23,6 +23,18 @@ import Testing
             "\(jobs.stderr)")
   }
 
+  /// `bench market --only NAME` runs that one row (how the national figure is timed alone); a
+  /// name it does not know, or a group other than market, is a usage error.
+  @Test func benchOnlyRunsOneMarketRow() throws {
+    let one = try BinaryRunner.run(["bench", "market", "--quick", "--csv", "--only", "shapley-exact-10"])
+    let rows = one.stdout.split(separator: "\n").dropFirst()
+    #expect(one.status == 0 && rows.count == 1 && rows.first?.hasPrefix("market,shapley-exact-10,2000,") == true, "\(one.stdout)")
+    let unknown = try BinaryRunner.run(["bench", "market", "--only", "nationwide"])
+    #expect(unknown.status == 2 && unknown.stderr.hasPrefix("error: unknown market benchmark 'nationwide': expected one of shapley-exact-10, "))
+    let kernel = try BinaryRunner.run(["bench", "kernel", "--only", "national"])
+    #expect(kernel.status == 2 && kernel.stderr.hasPrefix("error: --only names a market benchmark: use it with 'bench market', not 'kernel'"))
+  }
+
   @Test func slurmTaskIdOutOfRangeSaysSo() throws {
     for id in ["7", "x", "-1"] {
       let r = try BinaryRunner.run(["sweep", "scenarios/sweeps/mm1-grid.json", "--shard", "auto/4"], environment: ["SLURM_ARRAY_TASK_ID": id])
