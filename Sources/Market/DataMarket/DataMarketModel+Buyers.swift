@@ -27,7 +27,8 @@ extension DataMarketModel {
     var friction: Double; var score: Double; var willingness: Double; var free: Bool; var leakedCopy = false; var basicVersion = false }
 
   /// A listing a buyer sees in its consideration set (product, listing, exchange) and the Fit of
-  /// the product's domains to the buyer's, found in the first of the buyers' loop's two passes.
+  /// the product's domains to the buyer's, found in the first of the buyers' loop's two passes
+  /// (a bilateral offer's provider met: listing and exchange −1).
   struct SeenListing { var product: Int32; var listing: Int32; var exchange: Int; var fit: Double }
 
   func buyerArrives(region r: Int, now: Double, kernel: inout Kernel<Event>) throws {
@@ -183,36 +184,49 @@ extension DataMarketModel {
     let r = buyer.region
     guard config.offExchangeEnabled && !productsByRegion[r].isEmpty else { return nil }
     let readinessWeight = config.buyers.segments[buyer.segment].readinessWeight
-    var best: Offer?
     let list = productsByRegion[r], own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let conditions = listingConditions
     let leastShare = contractChoice.leastPaymentShare(misreporting: config.contracts.misreportingOff)
     var rng = choiceRNG
     defer { choiceRNG = rng }
-    for _ in 0..<max(1, config.buyers.considerationSetSize / 3) {
-      let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &rng))]
-      let p = products[Int(id)]
-      guard !p.limited else { continue }
-      let recognised = p.certified
-      let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
-      let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
-                                   posteriorsBad: conditions.posteriorsBad(exchange: -1, recognised: recognised.indicator))
-      let friction = frictions.offExchange(certified: recognised)
-      attainable = max(attainable, tv - p.marginalCost)
-      let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
-                                            providerShare: config.bargainingShare, buyerOutsideOption: outsideOption)
-      guard price >= p.marginalCost else { continue }
-      if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
-                                                       leastPaymentShare: leastShare) < b.score - Self.boundMargin(b.score) {
-        continue   // cannot beat the best offer so far, whatever the contract
+    // Two passes, as the listed offers' loop: the first draws the providers met (every draw of
+    // the choice stream, in order) and finds each unlimited one's Fit, its iterations short and
+    // independent so that the cache misses on different products' records and valuation rows
+    // overlap; the second values and bargains over what was found, in the same order, and draws
+    // nothing from the choice stream. The streams and every result are those of one pass.
+    let size = max(1, config.buyers.considerationSetSize / 3)
+    return withUnsafeTemporaryAllocation(of: SeenListing.self, capacity: size) { met in
+      var metCount = 0
+      for _ in 0..<size {
+        let id = list[Int(UniformIntegerDistribution.below(UInt64(list.count), using: &rng))]
+        guard !products[Int(id)].limited else { continue }
+        let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
+        met[metCount] = SeenListing(product: id, listing: -1, exchange: -1, fit: fit); metCount += 1
       }
-      guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: friction, wealth: buyer.wealth,
-                                                         honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
-      let o = Offer(product: id, listing: -1, exchange: -1, price: price, expectedValue: ev, trueValue: tv, friction: friction,
-                    score: score, willingness: price, free: false)
-      if best == nil || o.score > best!.score { best = o }
+      var best: Offer?
+      for i in 0..<metCount {
+        let id = met[i].product, fit = met[i].fit
+        let p = products[Int(id)]
+        let recognised = p.certified
+        let (ev, tv) = expectedValue(p, powers: valuations.powers(id), fit: fit, buyerScale: buyer.scale, readinessWeight: readinessWeight,
+                                     posteriorsBad: conditions.posteriorsBad(exchange: -1, recognised: recognised.indicator))
+        let friction = frictions.offExchange(certified: recognised)
+        attainable = max(attainable, tv - p.marginalCost)
+        let price = ProviderPricing.bargained(marginalCost: p.marginalCost, expectedValue: ev, transactionCosts: friction,
+                                              providerShare: config.bargainingShare, buyerOutsideOption: outsideOption)
+        guard price >= p.marginalCost else { continue }
+        if let b = best, contractChoice.buyerCEBound(expectedBenefit: ev, price: price, buyerFeeRate: 0, fixedCosts: friction,
+                                                         leastPaymentShare: leastShare) < b.score - Self.boundMargin(b.score) {
+          continue   // cannot beat the best offer so far, whatever the contract
+        }
+        guard let score = contractChoice.best(for: bidDeal(price: price, belief: ev, trueValue: tv, product: id, friction: friction, wealth: buyer.wealth,
+                                                           honesty: buyer.honesty, exchange: -1, marginalCost: p.marginalCost))?.buyerCE else { continue }
+        let o = Offer(product: id, listing: -1, exchange: -1, price: price, expectedValue: ev, trueValue: tv, friction: friction,
+                      score: score, willingness: price, free: false)
+        if best == nil || o.score > best!.score { best = o }
+      }
+      return best
     }
-    return best
   }
 
   /// The buyer acts on its best offer: signs a bilateral deal or a free use at once if its score
