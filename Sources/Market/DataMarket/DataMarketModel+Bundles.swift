@@ -98,7 +98,7 @@ extension DataMarketModel {
       let id = listedProducts[Int(UniformIntegerDistribution.below(UInt64(listedProducts.count), using: &bundleRNG))]
       let p = products[Int(id)]
       guard !p.isPublic, !p.limited, s.candidateOf[Int(id)] != s.buyerMark else { continue }
-      guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, regions: config.regions.count, local: localListing, uses: every,
+      guard let (_, e) = Self.visibleListing(id, p, region: buyer.region, local: localListing[buyer.region], uses: every,
                                              regionOf: exchangeRegion, visibility: crossRegionVisibility, rng: &bundleRNG) else { continue }
       let (recognised, crossRegion) = conditions.indicators(p, exchange: e, buyerRegion: buyer.region)
       s.candidateOf[Int(id)] = s.buyerMark

@@ -82,8 +82,8 @@ extension DataMarketModel {
     let publicPurpose = config.buyers.segments[buyer.segment].publicPurpose
     drawParticipation()
     // read-only state held locally: a class's arrays would be retained on every access
-    let pool = listedProducts, local = localListing, uses = participating, regionOf = exchangeRegion
-    let exchanges = config.exchanges, regions = config.regions.count, visibility = crossRegionVisibility
+    let pool = listedProducts, local = localListing[r], uses = participating, regionOf = exchangeRegion
+    let exchanges = config.exchanges, visibility = crossRegionVisibility
     let own = buyerDomain, valuations = valuationTable.rows, ownNorm = buyerDomainNorm
     let year = Int32(calendar.year(atDay: buyer.arrival))
     let versions = Policy.weighsBasicVersions
@@ -112,7 +112,7 @@ extension DataMarketModel {
         let id = pool[Int(UniformIntegerDistribution.below(UInt64(pool.count), using: &rng))]
         let p = products[Int(id)]
         guard p.licencesLeft > 0 else { continue }
-        guard let (l, e) = Self.visibleListing(id, p, region: r, regions: regions, local: local, uses: uses, regionOf: regionOf,
+        guard let (l, e) = Self.visibleListing(id, p, region: r, local: local, uses: uses, regionOf: regionOf,
                                                visibility: visibility, rng: &rng) else { continue }
         let fit = own.withUnsafeBufferPointer { valuations.fit(id, buyer: $0, buyerNorm: ownNorm) }
         seen[seenCount] = SeenListing(product: id, listing: l, exchange: e, fit: fit); seenCount += 1

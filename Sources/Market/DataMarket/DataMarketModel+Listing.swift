@@ -42,11 +42,12 @@ extension DataMarketModel {
   /// or nil if it does not see it: its listing at an exchange of the buyer's region if it has one
   /// the buyer uses, else its primary listing if the buyer uses that exchange and (another
   /// region's listing) finds it visible, with probability `visibility` (M5). Multi-listing thus
-  /// raises a product's reach without counting it twice in a buyer's consideration set. Static,
-  /// so that the buyers' loop passes its local copies of the arrays; it reads no listing record.
-  static func visibleListing(_ id: Int32, _ p: Product, region r: Int, regions: Int, local: [RegionalListing],
+  /// raises a product's reach without counting it twice in a buyer's consideration set. `local`
+  /// is region `r`'s entries of `localListing`. Static, so that the buyers' loop passes its local
+  /// copies of the arrays; it reads no listing record.
+  static func visibleListing(_ id: Int32, _ p: Product, region r: Int, local: [RegionalListing],
                              uses: [Bool], regionOf: [Int], visibility: Double, rng: inout Xoshiro256StarStar) -> (listing: Int32, exchange: Int)? {
-    let own = local[Int(id) * regions + r]
+    let own = local[Int(id)]
     if own.listing >= 0 && uses[Int(own.exchange)] { return (own.listing, Int(own.exchange)) }
     guard p.listing >= 0, p.listing != own.listing, uses[p.exchange] else { return nil }
     if regionOf[p.exchange] != r && unitDouble(&rng) >= visibility { return nil }
@@ -108,7 +109,7 @@ extension DataMarketModel {
     if !products[Int(id)].listed { listedProducts.append(id) }
     products[Int(id)].listed = true
     listedCount[e] += 1
-    localListing[Int(id) * config.regions.count + exchangeRegion[e]] = RegionalListing(listing: l, exchange: Int32(e))
+    localListing[exchangeRegion[e]][Int(id)] = RegionalListing(listing: l, exchange: Int32(e))
     localProducts[exchangeRegion[e]] += 1
   }
 
@@ -119,7 +120,7 @@ extension DataMarketModel {
       if listings[Int(l)].basicAskSlot >= 0 { engine.cancel(listings[Int(l)].basicAskSlot); listings[Int(l)].basicAskSlot = -1 }
       listings[Int(l)].active = false
       listedCount[listings[Int(l)].exchange] -= 1
-      localListing[Int(id) * config.regions.count + exchangeRegion[listings[Int(l)].exchange]] = RegionalListing()
+      localListing[exchangeRegion[listings[Int(l)].exchange]][Int(id)] = RegionalListing()
       localProducts[exchangeRegion[listings[Int(l)].exchange]] -= 1
     }
     if products[Int(id)].listed, let i = listedProducts.firstIndex(of: id) { listedProducts.remove(at: i) }

@@ -39,7 +39,7 @@ extension DataMarketModel {
     let domain = newDomain()
     let domainNorm = Valuation.norm(domain, count: domain.count)
     listingsOf.append([])
-    localListing.append(contentsOf: repeatElement(RegionalListing(), count: config.regions.count))
+    for r in localListing.indices { localListing[r].append(RegionalListing()) }
     products.append(Product(region: region, price: price, marginalCost: isPublic ? 0 : p.marginalCost, readiness: readiness,
                             believedReadiness: believed,
                             licencesLeft: limited ? p.licenceLimit : Int.max, isPublic: isPublic, bad: bad, limited: limited,
