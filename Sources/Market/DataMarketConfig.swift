@@ -282,6 +282,11 @@ public struct DataMarketConfig: Sendable, Equatable {
   /// bytes, 4 GiB, five times what the baseline's books use under monopoly-priced public data
   /// (κ_cap = ∞: about 10^8 levels; 14,000 with its cap). Not a scenario key; tests lower it.
   var maximumBookLevels = 1 << 29
+  /// Winning prices logged (24 bytes each) past which they go to the products' rings before the
+  /// period ends (``DataMarketModel/flushWinningPrices()``), so that long periods keep the log
+  /// small (1.5 MB); the rings, and so every output, are the same whatever it is. Not a scenario
+  /// key; tests set it to 1, which writes each buyer's prices at once.
+  var winningLogLimit = 1 << 16
   public var regions: [Region] = [
     // [I] rates: providers arrive slowly enough that each exchange's review queue (3 servers,
     // 10-day reviews, ~1.9 reviews per product) stays stable.

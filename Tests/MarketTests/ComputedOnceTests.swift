@@ -118,4 +118,33 @@ import Testing
       }
     }
   }
+
+  /// Winning prices logged and moved into the products' rings at each price revision (or when the
+  /// log fills) give the rings, so the prices and every contract, that writing each buyer's
+  /// prices at once gives (a log limit of 1), with and without M3's versions; with the default
+  /// limit the log is flushed only at period ends here, with a limit of 64 also within periods.
+  @Test(arguments: [false, true])
+  func loggedWinningPricesReachTheRingsUnchanged(versions: Bool) throws {
+    var c = WhatIfDirectionTests.small()
+    c.periods = 8; c.warmupPeriods = 1
+    c.providers.versioning = versions
+    func run(limit: Int) throws -> DataMarketModel {
+      var d = c
+      d.winningLogLimit = limit
+      return try DataMarketModel.simulate(d, seed: 3).0
+    }
+    let atOnce = try run(limit: 1)
+    #expect(atOnce.contracts.count > 100, "\(atOnce.contracts.count) contracts")
+    /// Where two sequences first differ (their common length if one is a prefix), or nil.
+    func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
+      a.indices.first { $0 < b.count && a[$0] != b[$0] } ?? (a.count == b.count ? nil : min(a.count, b.count))
+    }
+    for limit in [64, c.winningLogLimit] {
+      let logged = try run(limit: limit)
+      #expect(firstDifference(logged.products.map(\.price.bitPattern), atOnce.products.map(\.price.bitPattern)) == nil, "prices, limit \(limit)")
+      #expect(firstDifference(logged.basicPrices.map(\.bitPattern), atOnce.basicPrices.map(\.bitPattern)) == nil, "basic prices, limit \(limit)")
+      #expect(firstDifference(logged.contracts.map(\.price.bitPattern), atOnce.contracts.map(\.price.bitPattern)) == nil, "contracts, limit \(limit)")
+      #expect(firstDifference(logged.contracts.map(\.product), atOnce.contracts.map(\.product)) == nil, "contracts' products, limit \(limit)")
+    }
+  }
 }

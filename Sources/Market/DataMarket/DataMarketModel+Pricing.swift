@@ -19,6 +19,45 @@ extension DataMarketModel {
     }
   }
 
+  /// A winning price recorded for a product (and, with M3's versions, the basic version's, 0 if
+  /// none), waiting in ``DataMarketModel/winningLog`` for the next price revision.
+  struct LoggedWinningPrice { var product: Int32; var price: Double; var basic: Double }
+
+  /// Moves the winning prices logged since the last revision into their products' rings, in the
+  /// order they were recorded: each ring then holds what it would have held had every price been
+  /// written when recorded (nothing reads the rings between revisions). Written here, a period's
+  /// prices go to their scattered slots in one tight loop rather than one or two at a time
+  /// between the buyers' loops, which evict the rings' cache lines (about −2% of the national
+  /// benchmark's time).
+  func flushWinningPrices() {
+    let memory = config.providers.demandMemory, versions = config.providers.versioning, log = winningLog
+    guard !log.isEmpty else { return }
+    winningPrices.withUnsafeMutableBufferPointer { prices in
+      winningRings.withUnsafeMutableBufferPointer { rings in
+        guard versions else {
+          for i in 0..<log.count {
+            let e = log[i], k = Int(e.product)
+            prices[k * memory + Int(rings[k].next)] = e.price
+            rings[k].advance(capacity: memory)
+          }
+          return
+        }
+        // the basic versions' array only with versions on: an empty array's buffer is shared, so
+        // asking for it mutably would allocate one
+        basicWinningPrices.withUnsafeMutableBufferPointer { basicPrices in
+          for i in 0..<log.count {
+            let e = log[i], k = Int(e.product)
+            let slot = k * memory + Int(rings[k].next)
+            basicPrices[slot] = e.basic
+            prices[slot] = e.price
+            rings[k].advance(capacity: memory)
+          }
+        }
+      }
+    }
+    log.removeAll()
+  }
+
   /// The first posted price of a new private product. Value-based: the monopoly price against the
   /// provider's prior about a viewer's willingness to pay, κ·V with V the deal-size distribution
   /// and κ = Fit̄ · q̃^β · (1 − ω̄(1 − a)) · (1 − π_bad(1 − (1 − δ_bad)^β)) (its claim, readiness,
@@ -42,7 +81,8 @@ extension DataMarketModel {
 
   /// After a buyer has weighed its offers: each listing it scored learns the buyer's winning
   /// price, p + (CE − max(0, CE of the buyer's best other offer))/(1 + φ_b), the highest price
-  /// at which the buyer would have chosen it. `bilateralScore` is the best off-exchange offer's CE.
+  /// at which the buyer would have chosen it (logged for the next revision: ``winningLog``).
+  /// `bilateralScore` is the best off-exchange offer's CE.
   func recordWinningPrices(bilateralScore: Double) {
     let seen = viewed, basicValues = viewedBasicValues
     guard !seen.isEmpty else { return }
@@ -51,48 +91,30 @@ extension DataMarketModel {
       let v = seen[i]
       if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
     }
-    let memory = config.providers.demandMemory, versions = config.providers.versioning
-    // one exclusive access per array for the whole buyer, not a uniqueness check per write (and
-    // none at all to the basic versions' array without versions: an empty array's buffer is
-    // shared, so asking for it mutably would allocate one for every buyer)
-    winningPrices.withUnsafeMutableBufferPointer { prices in
-      winningRings.withUnsafeMutableBufferPointer { rings in
-        guard versions else {
-          for i in 0..<seen.count {
-            let v = seen[i]
-            let w = v.price + (v.score - max(0, i == firstIndex ? second : first)) / v.multiplier
-            guard w > 0, w.isFinite else { continue }
-            let k = Int(v.product)
-            prices[k * memory + Int(rings[k].next)] = w
-            rings[k].advance(capacity: memory)
-          }
-          return
-        }
-        basicWinningPrices.withUnsafeMutableBufferPointer { basicPrices in
-          for i in 0..<seen.count {
-            let v = seen[i]
-            let alternative = max(0, i == firstIndex ? second : first)
-            let w = v.price + (v.score - alternative) / v.multiplier
-            // M3's versions: a viewer who would buy either version at some price counts
-            let wL = (basicValues[i] - alternative) / v.multiplier
-            guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
-            let k = Int(v.product)
-            let slot = k * memory + Int(rings[k].next)
-            basicPrices[slot] = wL.isFinite ? wL : 0
-            prices[slot] = w
-            rings[k].advance(capacity: memory)
-          }
-        }
+    let versions = config.providers.versioning, log = winningLog
+    for i in 0..<seen.count {
+      let v = seen[i]
+      let alternative = max(0, i == firstIndex ? second : first)
+      let w = v.price + (v.score - alternative) / v.multiplier
+      guard versions else {
+        if w > 0, w.isFinite { log.append(LoggedWinningPrice(product: v.product, price: w, basic: 0)) }
+        continue
       }
+      // M3's versions: a viewer who would buy either version at some price counts
+      let wL = (basicValues[i] - alternative) / v.multiplier
+      guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
+      log.append(LoggedWinningPrice(product: v.product, price: w, basic: wL.isFinite ? wL : 0))
     }
     seen.removeAll()
     basicValues.removeAll()
+    if log.count >= config.winningLogLimit { flushWinningPrices() }   // the same rings, sooner
   }
 
   /// Period-end price revision of every listed private product, and re-posting its asks (a lower
   /// ask may fill waiting bids). Value-based: toward the profit-maximising price against the
   /// winning prices remembered (at least `minimumObservations`); adaptive: M3's conversion rule.
   func revisePrices() {
+    flushWinningPrices()
     let rule = config.providers.pricing
     guard rule != .costPlus else { return }
     let memory = config.providers.demandMemory

@@ -183,6 +183,9 @@ public final class DataMarketModel: SimulationModel {
   var winningPrices: [Double] = []
   var winningRings: [WinningRing] = []
   let viewed = ScratchList<ViewedListing>()
+  /// The winning prices recorded since the last price revision, in the order recorded; each
+  /// revision first moves them into their products' rings (``flushWinningPrices()``).
+  let winningLog = ScratchList<LoggedWinningPrice>()
   /// M3's versions: beside each winning price, the same viewer's winning price for the basic
   /// version; beside each scored listing, the buyer's CE of its basic version at price 0
   /// (`basicVersionValue`; −∞ where the product cannot version); per product, the basic
