@@ -27,15 +27,39 @@ public struct MonopolyPriceGrid: Sendable {
   }
 
   /// The grid's most profitable price for a willingness-to-pay scale κ, seller fee φ_s and
-  /// marginal cost c; κ·median when κ ≤ 0 or the distribution has no spread.
+  /// marginal cost c; κ·median when κ ≤ 0 or the distribution has no spread. The first (lowest)
+  /// of equally profitable grid points wins.
+  ///
+  /// (p(1 − φ_s) − c)·P(κV ≥ p) is unimodal in p when 1 − φ_s > 0 and c ≥ 0, because the
+  /// lognormal has an increasing generalised failure rate (Lariviere & Porteus 2001). So the
+  /// search scans every 8th point and then every point within 8 of the best of those: 68
+  /// profits instead of 401, with the same operations, so the same price bit for bit. When the
+  /// spread is below ``searchMinimumSigma`` the profits across the grid can differ by rounding
+  /// alone, and every point is scanned.
   public func price(scale kappa: Double, sellerFeeRate fs: Double, marginalCost c: Double) -> Double {
     guard kappa > 0, sigma > 0 else { return kappa * median }
+    let margin = 1 - fs
+    var points = 0...400
+    if sigma >= Self.searchMinimumSigma && margin > 0 && c >= 0 {
+      var coarse = 0, coarseProfit = -Double.infinity
+      for i in stride(from: 0, through: 400, by: Self.coarseStep) {
+        let profit = (kappa * unitPrices[i] * margin - c) * 0.5 * tails[i]
+        if profit > coarseProfit { (coarse, coarseProfit) = (i, profit) }
+      }
+      points = max(0, coarse - Self.coarseStep)...min(400, coarse + Self.coarseStep)
+    }
     var best = (price: kappa * median, profit: -Double.infinity)
-    for i in unitPrices.indices {
+    for i in points {
       let p = kappa * unitPrices[i]
-      let profit = (p * (1 - fs) - c) * 0.5 * tails[i]
+      let profit = (p * margin - c) * 0.5 * tails[i]
       if profit > best.profit { best = (p, profit) }
     }
     return best.price
   }
+
+  /// The coarse scan's step, in grid points.
+  static let coarseStep = 8
+  /// The smallest spread σ at which ``price(scale:sellerFeeRate:marginalCost:)`` searches rather
+  /// than scanning every grid point.
+  static let searchMinimumSigma = 0.05
 }

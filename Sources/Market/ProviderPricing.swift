@@ -50,7 +50,7 @@ public enum ProviderPricing {
   /// Sorts `winningPrices` in place (descending); nil if none is above the floor c/(1 − φ_s).
   public static func demandOptimal(winningPrices w: inout [Double], sellerFeeRate fs: Double, marginalCost c: Double,
                                    guardShare: Double = 0.125) -> Double? {
-    w.sort(by: >)
+    sortDescending(&w)
     var best: (price: Double, profit: Double)?
     let guarded = guardedSales(viewers: w.count, guardShare: guardShare)
     for (i, p) in w.enumerated() where i + 1 >= guarded {
@@ -58,6 +58,25 @@ public enum ProviderPricing {
       if profit > 0 && (best == nil || profit > best!.profit) { best = (p, profit) }
     }
     return best?.price
+  }
+
+  /// Sorts `w` from the highest to the lowest. A demand memory's few dozen prices go through an
+  /// insertion sort, which is stable like the standard library's `sort(by: >)` and so puts
+  /// the same values in the same order; longer arrays go through `sort(by: >)`.
+  static func sortDescending(_ w: inout [Double]) {
+    guard w.count <= 64 else { w.sort(by: >); return }
+    w.withUnsafeMutableBufferPointer { w in
+      guard w.count > 1 else { return }
+      for i in 1..<w.count {
+        let x = w[i]
+        var j = i
+        while j > 0 && w[j - 1] < x {
+          w[j] = w[j - 1]
+          j -= 1
+        }
+        w[j] = x
+      }
+    }
   }
 
   /// The fewest sales a candidate price needs under the guard: `guardShare` of the `viewers`

@@ -23,17 +23,35 @@ import Testing
   @Test(arguments: [1, 2, 3] as [UInt64])
   func theTabulatedMonopolyPriceIsTheDirectOne(seed: UInt64) {
     var rng = Xoshiro256StarStar(seed: seed)
-    for _ in 0..<20 {
-      let median = 1 + 500 * unitDouble(&rng), mean = median * (1 + 50 * unitDouble(&rng))
+    for trial in 0..<60 {
+      // spreads from none to wide, both sides of the search's smallest σ
+      let spread = trial % 3 == 0 ? 1e-3 * unitDouble(&rng) : 50 * unitDouble(&rng)
+      let median = 1 + 500 * unitDouble(&rng), mean = median * (1 + spread)
       let grid = MonopolyPriceGrid(median: median, mean: mean)
-      for _ in 0..<50 {
-        let kappa = unitDouble(&rng) < 0.05 ? 0 : 2 * unitDouble(&rng), fs = 0.2 * unitDouble(&rng), c = 5 * unitDouble(&rng)
+      for _ in 0..<200 {
+        // scales over eight decades, so that the optimum sits anywhere on the grid, at its ends included
+        let kappa = unitDouble(&rng) < 0.05 ? 0 : exp(18 * unitDouble(&rng) - 12)
+        let fs = unitDouble(&rng) < 0.05 ? 1 : 0.2 * unitDouble(&rng), c = unitDouble(&rng) < 0.1 ? 0 : 5 * unitDouble(&rng)
         let direct = Self.directMonopolyPrice(scale: kappa, median: median, mean: mean, sellerFeeRate: fs, marginalCost: c)
         #expect(grid.price(scale: kappa, sellerFeeRate: fs, marginalCost: c).bitPattern == direct.bitPattern)
       }
     }
     // no spread: κ times the median
     #expect(MonopolyPriceGrid(median: 30, mean: 30).price(scale: 0.5, sellerFeeRate: 0, marginalCost: 0) == 15)
+  }
+
+  @Test(arguments: [1, 2] as [UInt64])
+  func theDemandMemorysSortIsTheStandardOne(seed: UInt64) {
+    var rng = Xoshiro256StarStar(seed: seed)
+    for _ in 0..<500 {
+      let n = Int(120 * unitDouble(&rng))
+      // few distinct values, so that ties (and +0 beside −0) are common
+      let values: [Double] = [0, -0.0, 1, 2.5, 1e-300, 7, 7, 1e6]
+      var w = (0..<n).map { _ in unitDouble(&rng) < 0.5 ? values[Int(8 * unitDouble(&rng))] : 100 * unitDouble(&rng) }
+      let expected = w.sorted(by: >)
+      ProviderPricing.sortDescending(&w)
+      #expect(w.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
   }
 
   @Test(arguments: [1, 2] as [UInt64])
