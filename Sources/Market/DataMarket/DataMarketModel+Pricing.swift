@@ -88,18 +88,37 @@ extension DataMarketModel {
     guard !seen.isEmpty else { return }
     var first = bilateralScore, second = -Double.infinity, firstIndex = -1
     for i in 0..<seen.count {
-      let v = seen[i]
-      if v.score > first { second = first; first = v.score; firstIndex = i } else if v.score > second { second = v.score }
+      // the best and second-best scores, by selections rather than branches that the random
+      // scores would mispredict: a score above the best moves the best to second
+      let s = seen[i].score
+      let aboveFirst = s > first, aboveSecond = s > second
+      second = aboveFirst ? first : (aboveSecond ? s : second)
+      firstIndex = aboveFirst ? i : firstIndex
+      first = aboveFirst ? s : first
     }
     let versions = config.providers.versioning, log = winningLog
+    guard versions else {
+      // one capacity check for the buyer's prices; each is written, and kept if it is positive
+      log.append(upTo: seen.count) { out in
+        var kept = 0
+        for i in 0..<seen.count {
+          let v = seen[i]
+          let alternative = max(0, i == firstIndex ? second : first)
+          let w = v.price + (v.score - alternative) / v.multiplier
+          out[kept] = LoggedWinningPrice(product: v.product, price: w, basic: 0)
+          kept += w > 0 && w.isFinite ? 1 : 0
+        }
+        return kept
+      }
+      seen.removeAll()
+      basicValues.removeAll()
+      if log.count >= config.winningLogLimit { flushWinningPrices() }   // the same rings, sooner
+      return
+    }
     for i in 0..<seen.count {
       let v = seen[i]
       let alternative = max(0, i == firstIndex ? second : first)
       let w = v.price + (v.score - alternative) / v.multiplier
-      guard versions else {
-        if w > 0, w.isFinite { log.append(LoggedWinningPrice(product: v.product, price: w, basic: 0)) }
-        continue
-      }
       // M3's versions: a viewer who would buy either version at some price counts
       let wL = (basicValues[i] - alternative) / v.multiplier
       guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }

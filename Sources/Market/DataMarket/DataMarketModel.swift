@@ -332,7 +332,8 @@ public final class DataMarketModel: SimulationModel {
   /// whole demand.
   func buyerRate(_ r: Int) -> Double {
     let base = config.buyerArrivalRate(r)
-    guard regionHasExchange[r] else { return base }
+    // without network effects the rate is the base (exactly: ν·ln(·) is 0), and two logarithms saved
+    guard regionHasExchange[r], config.buyerNetworkEffect != 0 else { return base }
     let local = Double(localProducts[r])
     let catalogue = local + crossRegionVisibility * (Double(listedProducts.count) - local)
     let nu = config.buyerNetworkEffect

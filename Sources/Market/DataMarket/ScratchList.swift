@@ -24,6 +24,15 @@ final class ScratchList<Element: BitwiseCopyable> {
     count += 1
   }
 
+  /// Appends up to `n` elements at once: `body` writes them from the pointer it is given and
+  /// returns how many it wrote (at most `n`). One capacity check for them all.
+  @inline(__always) func append(upTo n: Int, _ body: (UnsafeMutablePointer<Element>) -> Int) {
+    while capacity - count < n { grow() }
+    let written = body(base + count)
+    precondition(written >= 0 && written <= n, "\(written) elements written where at most \(n) fit")
+    count += written
+  }
+
   @inline(__always) subscript(i: Int) -> Element {
     precondition(i >= 0 && i < count, "index \(i) outside a scratch list of \(count)")
     return base[i]
