@@ -18,4 +18,23 @@ import Simulation
       #expect(list.count == 0 && list.isEmpty)
     }
   }
+
+  /// Appending several at once (`append(upTo:_:)`) keeps what was there, grows as far as the
+  /// batch needs, and keeps exactly the elements the batch says it wrote.
+  @Test func aBatchKeepsWhatItWrote() {
+    var rng = SplitMix64(seed: 7)
+    let list = ScratchList<Int>(capacity: 1)
+    var expected: [Int] = []
+    for round in 0..<200 {
+      let n = Int(rng.next() % 40), kept = n == 0 ? 0 : Int(rng.next() % UInt64(n + 1))
+      list.append(upTo: n) { out in
+        for i in 0..<n { out[i] = round * 100 + i }   // every slot of the batch written, some kept
+        return kept
+      }
+      expected += (0..<kept).map { round * 100 + $0 }
+      if round % 50 == 49 { list.removeAll(); expected.removeAll() }
+      #expect(list.count == expected.count)
+      #expect((0..<list.count).allSatisfy { list[$0] == expected[$0] })
+    }
+  }
 }
