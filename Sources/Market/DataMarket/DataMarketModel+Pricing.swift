@@ -88,8 +88,10 @@ extension DataMarketModel {
     guard !seen.isEmpty else { return }
     var first = bilateralScore, second = -Double.infinity, firstIndex = -1
     for i in 0..<seen.count {
-      // the best and second-best scores, by selections rather than branches that the random
-      // scores would mispredict: a score above the best moves the best to second
+      // the best and second-best scores (a score above the best moves the best to second), as
+      // selections: the compiler makes the second-best a maximum instruction and the index a
+      // conditional move, where an if–else gave jumps the random scores mispredict (a
+      // selection between Doubles on the best stays a jump: x86 has no conditional move for them)
       let s = seen[i].score
       let aboveFirst = s > first, aboveSecond = s > second
       second = aboveFirst ? first : (aboveSecond ? s : second)
