@@ -67,12 +67,8 @@ extension DataMarketModel {
     guard p.pricing == .valueBased else {
       return ProviderPricing.costPlus(fixedCost: fixedCost, expectedSales: p.expectedSales, marginalCost: p.marginalCost, markup: p.markup)
     }
-    let segments = config.buyers.segments
-    let shares = segments.reduce(0) { $0 + $1.share }
-    let omega = shares > 0 ? segments.reduce(0) { $0 + $1.share * $1.readinessWeight } / shares : 0
-    let belief = 1 - config.badShare * (1 - _pow(1 - config.badShortfall, config.qualityExponent))
+    let (omega, belief, fs) = pricePrior   // found once for the run
     let kappa = p.priorFit * claimedPower * (1 - omega * (1 - readiness)) * belief
-    let fs = config.exchanges.map(\.sellerFeeRate).min() ?? 0
     return monopolyGrid.price(scale: kappa, sellerFeeRate: fs, marginalCost: p.marginalCost)
   }
 

@@ -141,6 +141,10 @@ public final class DataMarketModel: SimulationModel {
   let participationProbability: [Double]
   /// M3: value-based pricing's prior, tabulated for the run's deal-size distribution.
   let monopolyGrid: MonopolyPriceGrid
+  /// The parts of a new product's prior price that depend on the configuration alone, found once
+  /// (``initialPrice(claimedPower:readiness:fixedCost:)``): the segment mix's mean readiness
+  /// weight ω̄, the unscreened belief factor 1 − π_bad(1 − (1 − δ_bad)^β), and the lowest seller fee.
+  let pricePrior: (readinessWeight: Double, belief: Double, sellerFee: Double)
   /// The year each buyer firm last paid each exchange's membership fee (firm × exchange; −1 never).
   var memberSince: [Int32]
   var firmRNG: Xoshiro256StarStar
@@ -258,6 +262,11 @@ public final class DataMarketModel: SimulationModel {
     bundleFeatureWeights = Array(repeating: 1.0 / Double(config.bundles.features), count: config.bundles.features)
     participationProbability = config.exchanges.map { _exp(-config.buyerFeeElasticity * $0.buyerFeeRate) }
     monopolyGrid = MonopolyPriceGrid(median: config.buyers.valueMedian, mean: config.buyers.valueMean)
+    let segments = config.buyers.segments
+    let shares = segments.reduce(0) { $0 + $1.share }
+    pricePrior = (readinessWeight: shares > 0 ? segments.reduce(0) { $0 + $1.share * $1.readinessWeight } / shares : 0,
+                  belief: 1 - config.badShare * (1 - _pow(1 - config.badShortfall, config.qualityExponent)),
+                  sellerFee: config.exchanges.map(\.sellerFeeRate).min() ?? 0)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
     firmRNG = streams.stream("firms")
     sampleRNG = streams.stream("samples"); sampleOfferRNG = streams.stream("sampleOffers")
