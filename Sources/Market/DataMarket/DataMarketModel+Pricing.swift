@@ -95,7 +95,7 @@ extension DataMarketModel {
       first = aboveFirst ? s : first
     }
     let versions = config.providers.versioning, log = winningLog
-    guard versions else {
+    if !versions {
       // one capacity check for the buyer's prices; each is written, and kept if it is positive
       log.append(upTo: seen.count) { out in
         var kept = 0
@@ -108,19 +108,16 @@ extension DataMarketModel {
         }
         return kept
       }
-      seen.removeAll()
-      basicValues.removeAll()
-      if log.count >= config.winningLogLimit { flushWinningPrices() }   // the same rings, sooner
-      return
-    }
-    for i in 0..<seen.count {
-      let v = seen[i]
-      let alternative = max(0, i == firstIndex ? second : first)
-      let w = v.price + (v.score - alternative) / v.multiplier
-      // M3's versions: a viewer who would buy either version at some price counts
-      let wL = (basicValues[i] - alternative) / v.multiplier
-      guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
-      log.append(LoggedWinningPrice(product: v.product, price: w, basic: wL.isFinite ? wL : 0))
+    } else {
+      for i in 0..<seen.count {
+        let v = seen[i]
+        let alternative = max(0, i == firstIndex ? second : first)
+        let w = v.price + (v.score - alternative) / v.multiplier
+        // M3's versions: a viewer who would buy either version at some price counts
+        let wL = (basicValues[i] - alternative) / v.multiplier
+        guard w.isFinite, (w > 0 || (wL > 0 && wL.isFinite)) else { continue }
+        log.append(LoggedWinningPrice(product: v.product, price: w, basic: wL.isFinite ? wL : 0))
+      }
     }
     seen.removeAll()
     basicValues.removeAll()
