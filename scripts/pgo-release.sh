@@ -7,7 +7,7 @@
 #      --quick`: the national data market with and without versions, the Shapley values, the
 #      double auction), the baseline scenario with its CSVs and report, every canonical scenario,
 #      and an order stream exported, timed and replayed. The instrumented binary counts which
-#      branches and calls are taken (about 15 seconds);
+#      branches and calls are taken (10–15 seconds);
 #   3. the counts merged by the toolchain's llvm-profdata into .build/pgo/datamarket.profdata;
 #   4. the release build compiled with that profile (.build/release/datamarket);
 #   5. a check that the profiled binary writes, for every canonical scenario, the very bytes the
@@ -22,7 +22,8 @@
 # PGO=0, a toolchain without llvm-profdata or the profile runtime, or any failure on the way
 # builds the plain release binary instead (saying why).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+script=$(readlink -f "${BASH_SOURCE[0]}")
+cd "$(dirname "$script")/.."
 swift=${SWIFT:-swift}
 # The compiler keeps an object file whose Swift-level code is unchanged, whatever the LLVM options
 # (a profile, or none); every build here regenerates each object of the modules it compiles, so
@@ -34,15 +35,16 @@ plain() {
 }
 [ "${PGO:-1}" != 0 ] || plain "PGO=0"
 
-# the toolchain's own llvm-profdata and profile runtime, beside its swiftc: a profile is read
-# only by the LLVM that wrote its format
-swiftc=$(command -v swiftc || true)
-[ -n "$swiftc" ] || plain "no swiftc on PATH"
-toolchain=$(dirname "$(readlink -f "$swiftc")")
-profdata=$toolchain/llvm-profdata
-runtime=$(ls "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a 2>/dev/null | head -1 || true)
-[ -x "$profdata" ] || plain "no llvm-profdata in $toolchain"
-[ -n "$runtime" ] || plain "no profile runtime (libclang_rt.profile) in $toolchain/../lib/clang"
+# the toolchain's own llvm-profdata and profile runtime (a profile is read only by the LLVM that
+# wrote its format), found from the compiler's resource folder <toolchain>/usr/lib/swift, so
+# that a version manager's shims on PATH do not hide them
+resources=$($swift -print-target-info 2>/dev/null | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p' | head -1 || true)
+[ -n "$resources" ] || plain "the compiler did not name its resource folder (swift -print-target-info)"
+toolchain=$(dirname "$(dirname "$resources")")   # …/usr
+profdata=$toolchain/bin/llvm-profdata
+runtime=$(ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a 2>/dev/null | head -1 || true)
+[ -x "$profdata" ] || plain "no llvm-profdata in $toolchain/bin"
+[ -n "$runtime" ] || plain "no profile runtime (libclang_rt.profile) in $toolchain/lib/clang"
 
 pgo=$PWD/.build/pgo
 raw=$pgo/raw
@@ -73,12 +75,13 @@ train() {
   rm -rf "$work"
 }
 
-# the profile is remade only when the instrumented binary changed (the training is deterministic)
-stamp=$(cksum < "$instrumented")
+# the profile is remade only when the instrumented binary or this script changed (the training is
+# deterministic)
+stamp="$(cksum < "$instrumented") $(cksum < "$script")"
 if [ -f "$profile" ] && [ -d "$reference" ] && [ "$(cat "$pgo/stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "profile-guided release build: 2/4 and 3/4 skipped (the profile is that of this code)" >&2
 else
-  echo "profile-guided release build: 2/4 training (about 15 seconds)" >&2
+  echo "profile-guided release build: 2/4 training (10–15 seconds)" >&2
   train || plain "the training run failed"
   echo "profile-guided release build: 3/4 merging the counts ($profile)" >&2
   "$profdata" merge -o "$profile.tmp" "$raw"/*.profraw || plain "llvm-profdata could not merge the counts"
