@@ -3,7 +3,7 @@
 # own workloads (LLVM's IR-level profile-guided optimisation, the way CPython's
 # --enable-optimizations builds are made):
 #   1. an instrumented release build, in its own folder (.build/pgo-instrumented);
-#   2. training, when that binary or this script changed: the market benchmarks at a tenth
+#   2. training, when that binary, this script or its scenarios changed: the market benchmarks at a tenth
 #      (`bench market --quick`: the national data market with and without versions, the Shapley
 #      values, the double auction), the baseline scenario with its CSVs and report, every
 #      canonical scenario, and an order stream exported, timed and replayed; then, apart, the
@@ -83,9 +83,9 @@ train() {
   rm -rf "$work"
 }
 
-# the profile is remade only when the instrumented binary or this script changed (the training is
-# deterministic)
-stamp="$(cksum < "$instrumented") $(cksum < "$script")"
+# the profile (and the reference outputs) are remade only when the instrumented binary, this
+# script or the scenarios it runs changed (the training is deterministic)
+stamp="$(cksum < "$instrumented") $(cksum < "$script") $(cat scenarios/baseline.json scenarios/canonical/*.json | cksum)"
 if [ -f "$profile" ] && [ -d "$reference" ] && [ "$(cat "$pgo/stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "profile-guided release build: 2/4 and 3/4 skipped (the profile is that of this code)" >&2
 else
