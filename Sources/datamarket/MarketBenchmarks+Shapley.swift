@@ -5,9 +5,17 @@ import Simulation
 /// coverage game (DOMAIN M11) with 8 features — exact for 10 products (the 2^10-value table and
 /// the O(n·2^n) formula), and M = 200 sampled permutations for 30 — as ns per computation.
 extension MarketBenchmarks {
+  /// The Shapley rows: the game's products, and the computations timed at full scale.
+  static let shapleyRows: [(products: Int, computations: Int)] = [(10, 20_000), (30, 2_000)]
+
+  /// A Shapley row's name: `shapley-exact-N` where the values are exact, else `shapley-sampled-N`.
+  static func shapleyRowName(products: Int) -> String {
+    products <= ShapleyValue.defaultExactPlayers ? "shapley-exact-\(products)" : "shapley-sampled-\(products)"
+  }
+
   static func shapley(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
-    for (products, computations) in [(10, 20_000), (30, 2_000)] {
-      let name = products <= ShapleyValue.defaultExactPlayers ? "shapley-exact-\(products)" : "shapley-sampled-\(products)"
+    for (products, computations) in shapleyRows {
+      let name = shapleyRowName(products: products)
       guard only == nil || only == name else { continue }
       let game = try benchGame(products: products, features: 8)
       let runs = max(1, computations / scale)

@@ -4,15 +4,28 @@ import Simulation
 /// The market group of `datamarket bench`: the double auction at scale (1,000 ZI-C traders,
 /// 100 periods) as orders per CPU second.
 enum MarketBenchmarks {
-  /// The group's rows, in the order they run (`bench market --only NAME` runs one).
-  static let rowNames = ["shapley-exact-10", "shapley-sampled-30", "national", "national-1/10", "national-1/100", "national-versions",
-                         "da-zic-1000"]
+  /// The national rows: the divisor of the buyer arrivals, and whether M3's versions are on.
+  static let nationalRows: [(fraction: Int, versions: Bool)] = [(1, false), (10, false), (100, false), (1, true)]
+  /// The double auction's row.
+  static let doubleAuctionRow = "da-zic-1000"
+
+  /// A national row's name: `national`, `national-1/10`, …, `national-versions`.
+  static func nationalRowName(fraction: Int, versions: Bool) -> String {
+    (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
+  }
+
+  /// The group's rows, in the order they run (`bench market --only NAME` runs one), named by the
+  /// functions the rows themselves are named by, so that the list cannot drift from them.
+  static var rowNames: [String] {
+    shapleyRows.map { shapleyRowName(products: $0.products) } + nationalRows.map { nationalRowName(fraction: $0.fraction, versions: $0.versions) }
+      + [doubleAuctionRow]
+  }
 
   /// Runs the group's rows, or only the one named `only`.
   static func run(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
     try shapley(scale: scale, repeats: repeats, only: only, into: &report)
     try national(scale: scale, repeats: repeats, only: only, into: &report)
-    if only == nil || only == "da-zic-1000" { try doubleAuction(scale: scale, repeats: repeats, into: &report) }
+    if only == nil || only == doubleAuctionRow { try doubleAuction(scale: scale, repeats: repeats, into: &report) }
   }
 
   /// The data market at national scale: 4 regions, 10,000 providers and 1,000,000 buyer
@@ -20,8 +33,8 @@ enum MarketBenchmarks {
   /// the full scale again with M3's optional versions (`providers.versioning`) on.
   static func national(scale: Int, repeats: Int, only: String? = nil, into report: inout BenchReport) throws {
     var rows: [BenchRow] = []
-    for (fraction, versions) in [(1, false), (10, false), (100, false), (1, true)] {
-      let name = (fraction == 1 ? "national" : "national-1/\(fraction)") + (versions ? "-versions" : "")
+    for (fraction, versions) in nationalRows {
+      let name = nationalRowName(fraction: fraction, versions: versions)
       guard only == nil || only == name else { continue }
       let divisor = Double(fraction * scale)
       var c = DataMarketConfig()
@@ -74,7 +87,7 @@ enum MarketBenchmarks {
       let trades = market.periods.reduce(0) { $0 + $1.trades }
       let realised = market.periods.reduce(Int64(0)) { $0 + $1.realisedSurplus }
       let efficiency = Double(realised) / Double(market.equilibrium.maxSurplus * Int64(market.periods.count))
-      return BenchRow(group: "market", name: "da-zic-1000", ops: orders, cpuSeconds: cpu, wallSeconds: wall, rssMB: Stopwatch.residentMB(),
+      return BenchRow(group: "market", name: doubleAuctionRow, ops: orders, cpuSeconds: cpu, wallSeconds: wall, rssMB: Stopwatch.residentMB(),
                       note: "1,000 traders, \(periods) periods: \(BenchReport(csv: false).r(cpu, 3)) s; \(trades) trades; \(events) events; efficiency \(BenchReport(csv: false).r(efficiency, 4))")
     })
   }
