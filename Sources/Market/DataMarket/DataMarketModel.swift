@@ -262,9 +262,7 @@ public final class DataMarketModel: SimulationModel {
     bundleFeatureWeights = Array(repeating: 1.0 / Double(config.bundles.features), count: config.bundles.features)
     participationProbability = config.exchanges.map { _exp(-config.buyerFeeElasticity * $0.buyerFeeRate) }
     monopolyGrid = MonopolyPriceGrid(median: config.buyers.valueMedian, mean: config.buyers.valueMean)
-    let segments = config.buyers.segments
-    let shares = segments.reduce(0) { $0 + $1.share }
-    pricePrior = (readinessWeight: shares > 0 ? segments.reduce(0) { $0 + $1.share * $1.readinessWeight } / shares : 0,
+    pricePrior = (readinessWeight: Self.meanReadinessWeight(config),
                   belief: 1 - config.badShare * (1 - _pow(1 - config.badShortfall, config.qualityExponent)),
                   sellerFee: config.exchanges.map(\.sellerFeeRate).min() ?? 0)
     memberSince = Array(repeating: -1, count: config.regions.count * config.buyers.firmsPerRegion * config.exchanges.count)
