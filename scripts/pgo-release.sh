@@ -38,7 +38,12 @@ plain() {
   echo "$1: building the plain release binary" >&2
   exec $swift build -c release --product datamarket "${fresh[@]}"
 }
-[ "${PGO:-1}" != 0 ] || plain "PGO=0"
+command -v "$swift" > /dev/null || { echo "error: SWIFT is '$swift', which is not a command; expected the Swift toolchain's swift" >&2; exit 2; }
+case "${PGO:-1}" in
+  0) plain "PGO=0" ;;
+  1) ;;
+  *) echo "error: PGO is '$PGO'; expected 0 (the plain release build) or 1 (profile-guided, the default)" >&2; exit 2 ;;
+esac
 
 # the toolchain's own llvm-profdata and profile runtime (a profile is read only by the LLVM that
 # wrote its format), found from the compiler's resource folder <toolchain>/usr/lib/swift, so
